@@ -1,0 +1,40 @@
+import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
+import { ipcEventChannel, ipcInvokeChannel } from '../src-shared/bridge'
+import type { Result } from '../src-shared/errors'
+import type { Services } from './services'
+
+/**
+ * The only file that touches ipcMain. One invoke channel carries every contract call into the
+ * same dispatcher the browser host uses; calls from any frame other than our own main frame, or
+ * from a page that is not the app, are refused before they reach a handler.
+ */
+export function registerIpc(services: Services, isAppUrl: (url: string) => boolean): () => void {
+  ipcMain.handle(
+    ipcInvokeChannel,
+    async (event: IpcMainInvokeEvent, channel: unknown, input: unknown) => {
+      if (!isTrustedSender(event, isAppUrl)) {
+        const refused: Result<never> = {
+          ok: false,
+          error: { code: 'forbidden', message: 'This window may not call Werkschau.' },
+        }
+        return refused
+      }
+      return services.dispatch(channel, input)
+    },
+  )
+  return () => ipcMain.removeHandler(ipcInvokeChannel)
+}
+
+/** Forwards main→renderer events to one window until it closes. */
+export function forwardEvents(services: Services, contents: WebContents): void {
+  const unsubscribe = services.events.subscribe((event, payload) => {
+    if (!contents.isDestroyed()) contents.send(ipcEventChannel, event, payload)
+  })
+  contents.once('destroyed', unsubscribe)
+}
+
+function isTrustedSender(event: IpcMainInvokeEvent, isAppUrl: (url: string) => boolean): boolean {
+  const frame = event.senderFrame
+  if (!frame || frame !== event.sender.mainFrame) return false
+  return isAppUrl(frame.url)
+}

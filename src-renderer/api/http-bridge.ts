@@ -1,0 +1,68 @@
+import type { WerkschauBridge } from '../../src-shared/bridge'
+import { WireResultSchema, type Result } from '../../src-shared/errors'
+
+const tokenStorageKey = 'werkschau.launchToken'
+
+/**
+ * Takes the launch token from the address (`#token=…`) the browser host printed, keeps it for
+ * this tab only (sessionStorage survives a reload, not a new tab) and removes it from the
+ * address bar so it does not end up in screenshots or bookmarks.
+ */
+export function takeLaunchToken(
+  location: Location,
+  history: History,
+  storage: Storage,
+): string | undefined {
+  const match = /(?:^#|&)token=([A-Za-z0-9_-]+)/.exec(location.hash)
+  if (match?.[1]) {
+    storage.setItem(tokenStorageKey, match[1])
+    history.replaceState(null, '', `${location.pathname}${location.search}`)
+    return match[1]
+  }
+  return storage.getItem(tokenStorageKey) ?? undefined
+}
+
+/** The contract over HTTP + server-sent events, for the browser host. */
+export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch): WerkschauBridge {
+  return {
+    invoke: async (channel, input): Promise<Result<unknown>> => {
+      let response: Response
+      try {
+        response = await fetchImpl(`/api/${encodeURIComponent(channel)}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+          body: JSON.stringify({ input }),
+        })
+      } catch {
+        return {
+          ok: false,
+          error: {
+            code: 'unreachable',
+            message: 'Werkschau is not running any more. Start it again and reload this page.',
+          },
+        }
+      }
+      const parsed = WireResultSchema.safeParse(await response.json().catch(() => undefined))
+      if (parsed.success) return parsed.data
+      return {
+        ok: false,
+        error: {
+          code: 'internal',
+          message: `Unexpected answer from Werkschau (HTTP ${response.status}).`,
+        },
+      }
+    },
+    subscribe: (listener) => {
+      const source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
+      source.onmessage = (message: MessageEvent<string>) => {
+        try {
+          const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown }
+          listener(event, payload)
+        } catch {
+          // A malformed line is dropped; the client validates payloads anyway.
+        }
+      }
+      return () => source.close()
+    },
+  }
+}
