@@ -1,9 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import {
-  contentSecurityPolicyHeader,
-  developmentContentSecurityPolicy,
-} from '../../src-shared/csp'
+import { contentSecurityPolicyHeader, developmentContentSecurityPolicy } from '../../src-shared/csp'
 import type { AppError, ErrorCode, Result } from '../../src-shared/errors'
 import type { Services } from '../services'
 import { openEventStream } from './event-stream'

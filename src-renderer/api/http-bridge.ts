@@ -24,6 +24,22 @@ export function takeLaunchToken(
 
 /** The contract over HTTP + server-sent events, for the browser host. */
 export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch): WerkschauBridge {
+  // One shared stream for every listener: browsers allow only ~6 connections per host.
+  const listeners = new Set<(event: string, payload: unknown) => void>()
+  let source: EventSource | undefined
+  const openStream = (): EventSource => {
+    const stream = new EventSource(`/events?token=${encodeURIComponent(token)}`)
+    stream.onmessage = (message: MessageEvent<string>) => {
+      let parsed: { event: string; payload: unknown }
+      try {
+        parsed = JSON.parse(message.data) as { event: string; payload: unknown }
+      } catch {
+        return // A malformed line is dropped; the client validates payloads anyway.
+      }
+      for (const listener of listeners) listener(parsed.event, parsed.payload)
+    }
+    return stream
+  }
   return {
     invoke: async (channel, input): Promise<Result<unknown>> => {
       let response: Response
@@ -53,16 +69,15 @@ export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch)
       }
     },
     subscribe: (listener) => {
-      const source = new EventSource(`/events?token=${encodeURIComponent(token)}`)
-      source.onmessage = (message: MessageEvent<string>) => {
-        try {
-          const { event, payload } = JSON.parse(message.data) as { event: string; payload: unknown }
-          listener(event, payload)
-        } catch {
-          // A malformed line is dropped; the client validates payloads anyway.
+      listeners.add(listener)
+      source ??= openStream()
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0) {
+          source?.close()
+          source = undefined
         }
       }
-      return () => source.close()
     },
   }
 }
