@@ -81,6 +81,8 @@ function createWindow(services: Services): BrowserWindow {
     minWidth: 720,
     minHeight: 480,
     title: 'Werkschau',
+    // Linux and Windows show this in the task bar; macOS takes the icon from the app bundle.
+    icon: join(import.meta.dirname, '../../resources/icon.png'),
     show: false,
     webPreferences: {
       preload: join(import.meta.dirname, '../preload/index.cjs'),
