@@ -18,6 +18,8 @@ export default defineConfig({
     ],
     build: {
       outDir: 'out/main',
+      // Vite is a dev dependency that `serve --dev` loads at run time; never bundle it.
+      externalizeDeps: { include: ['vite'] },
       rolldownOptions: {
         input: {
           // The Electron entry, and the plain-Node CLI (browser host, `start`, later `export`).

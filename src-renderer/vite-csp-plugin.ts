@@ -1,5 +1,5 @@
 import type { Plugin } from 'vite'
-import { contentSecurityPolicy, developmentContentSecurityPolicy } from '../src-shared/csp'
+import { contentSecurityPolicy, developmentContentSecurityPolicy } from '../src-shared/csp.ts'
 
 /** Writes the one CSP from src-shared/csp.ts into index.html's `%WERKSCHAU_CSP%` placeholder. */
 export function contentSecurityPolicyPlugin(): Plugin {

@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { UserConfig } from 'vite'
-import { contentSecurityPolicyPlugin } from './vite-csp-plugin'
+import { contentSecurityPolicyPlugin } from './vite-csp-plugin.ts'
 
 /**
  * The renderer's Vite config, used by electron-vite (electron.vite.config.ts) and by the browser

@@ -35,7 +35,9 @@ function run(
       stdout += chunk.toString('utf8')
       if (!interrupted && options.untilLine?.test(stdout)) {
         interrupted = true
-        child.kill('SIGINT')
+        void (options.whileRunning?.(stdout) ?? Promise.resolve()).finally(() =>
+          child.kill('SIGINT'),
+        )
       }
     })
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
@@ -85,6 +87,24 @@ describe('werkschau CLI', () => {
     )
     expect(lines[1]).toMatch(runningLine)
     expect(result.code).toBe(0)
+  })
+
+  it('serve --dev serves the renderer through Vite with hot reload', async () => {
+    let page = ''
+    let csp = ''
+    await run(['serve', '--dev', '--no-open', '--data-dir', tempDir()], {
+      untilLine: runningLine,
+      whileRunning: async (stdout) => {
+        const origin = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(stdout)?.[1] ?? ''
+        const response = await fetch(`${origin}/`)
+        page = await response.text()
+        csp = response.headers.get('content-security-policy') ?? ''
+      },
+    })
+    expect(page).toContain('/@vite/client')
+    expect(page).toContain('/@react-refresh')
+    // Only development relaxes the policy, for Vite's inline preamble.
+    expect(csp).toContain("script-src 'self' 'unsafe-inline'")
   })
 
   it('explains wrong usage and exits with 1', async () => {
