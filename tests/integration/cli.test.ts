@@ -19,7 +19,12 @@ interface Run {
  */
 function run(
   args: string[],
-  options: { untilLine?: RegExp; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    untilLine?: RegExp
+    env?: NodeJS.ProcessEnv
+    /** Runs once the line has appeared; Ctrl-C follows when it settles. */
+    whileRunning?: (stdout: string) => Promise<void>
+  } = {},
 ): Promise<Run> {
   if (!existsSync(cli))
     throw new Error('out/main/cli.js is missing: run `npm run build` first (npm test does).')
