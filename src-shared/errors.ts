@@ -12,6 +12,14 @@ export const errorCodes = [
   'payload_too_large',
   'not_found',
   'unreachable',
+  'cancelled',
+  // Photos: each names what is wrong with the file, so the user knows what to do about it.
+  'empty_file',
+  'unsupported_format',
+  'corrupt_file',
+  'too_many_pixels',
+  'too_large',
+  'worker_crashed',
   'internal',
 ] as const
 
