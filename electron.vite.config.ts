@@ -25,6 +25,8 @@ export default defineConfig({
           // The Electron entry, and the plain-Node CLI (browser host, `start`, later `export`).
           index: resolve(root, 'src-main/index.ts'),
           cli: resolve(root, 'src-main/cli.ts'),
+          // The sharp pipeline's own process (crash and out-of-memory isolation).
+          'photo-worker': resolve(root, 'src-main/photo-worker.ts'),
         },
       },
     },

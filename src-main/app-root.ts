@@ -23,3 +23,8 @@ export function findAppRoot(moduleUrl: string = import.meta.url): string {
 export function builtRendererDir(appRoot: string): string {
   return join(appRoot, 'out', 'renderer')
 }
+
+/** The built photo worker (out/main/photo-worker.js); tests run against the build too. */
+export function photoWorkerScript(appRoot: string): string {
+  return join(appRoot, 'out', 'main', 'photo-worker.js')
+}

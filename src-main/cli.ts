@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { appVersion } from './app-version'
 import { parseCommand, usage, UsageError } from './cli/arguments'
+import { exportFiles } from './cli/export'
 import { serve } from './cli/serve'
 import { start } from './cli/start'
 
@@ -19,6 +20,9 @@ async function main(argv: readonly string[]): Promise<void> {
       return
     case 'start':
       await start(command)
+      return
+    case 'export':
+      process.exitCode = await exportFiles(command)
       return
   }
 }

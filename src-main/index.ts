@@ -1,7 +1,20 @@
-import { app, BrowserWindow, nativeTheme, screen, session, shell, type WebContents } from 'electron'
+import {
+  app,
+  BrowserWindow,
+  nativeTheme,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+  utilityProcess,
+  type WebContents,
+} from 'electron'
 import Store from 'electron-store'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { mediaScheme } from '../src-shared/bridge'
+import type { SpawnWorker } from './photos/worker/worker-process'
 import { appVersion } from './app-version'
 import { forwardEvents, registerIpc } from './ipc'
 import { consoleLogger } from './log'
@@ -31,23 +44,38 @@ function isAppUrl(url: string): boolean {
 
 if (process.env.WERKSCHAU_DATA_DIR) app.setPath('userData', process.env.WERKSCHAU_DATA_DIR)
 
+// Library images reach the page only through this scheme, served by main from the library.
+protocol.registerSchemesAsPrivileged([
+  { scheme: mediaScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
+
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   void app.whenReady().then(startApp)
 }
 
-function startApp(): void {
+async function startApp(): Promise<void> {
   const dataDir = app.getPath('userData')
   setAsideUnreadableSettings(dataDir, consoleLogger)
   const store = new Store<Record<string, unknown>>({ cwd: dataDir, name: settingsFileName })
-  const services = createServices({
+  const services = await createServices({
     host: 'electron',
     version: appVersion,
     dataDir,
     settingsBackend: backendFromStore(store),
+    spawnPhotoWorker: utilityWorker(join(import.meta.dirname, 'photo-worker.js')),
     log: consoleLogger,
   })
+  protocol.handle(mediaScheme, async (request) => {
+    const media = await services.media(decodeURIComponent(new URL(request.url).pathname.slice(1)))
+    return media
+      ? net.fetch(pathToFileURL(media.file).href, {
+          headers: { 'Content-Type': media.contentType },
+        })
+      : new Response('Not found', { status: 404 })
+  })
+  app.on('will-quit', () => void services.close())
 
   nativeTheme.themeSource = services.settings.get().theme
   services.events.subscribe((event) => {
@@ -68,6 +96,23 @@ function startApp(): void {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
+}
+
+/** The photo worker as an Electron utility process (see worker-process.ts for the mapping). */
+function utilityWorker(script: string): SpawnWorker {
+  return () => {
+    const child = utilityProcess.fork(script, [], { serviceName: 'Werkschau photo worker' })
+    return {
+      // Undefined until the process has spawned; the pool uses it for log lines only.
+      get pid() {
+        return child.pid
+      },
+      send: (message) => child.postMessage(message),
+      onMessage: (listener) => void child.on('message', listener),
+      onExit: (listener) => void child.once('exit', (code) => listener({ code, signal: null })),
+      kill: () => void child.kill(),
+    }
+  }
 }
 
 function createWindow(services: Services): BrowserWindow {

@@ -1,6 +1,8 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron'
-import { ipcEventChannel, ipcInvokeChannel } from '../src-shared/bridge'
+import { Readable } from 'node:stream'
+import { ipcEventChannel, ipcInvokeChannel, ipcUploadChannel } from '../src-shared/bridge'
 import type { Result } from '../src-shared/errors'
+import { uploadByteLimit } from './api/uploads'
 import type { Services } from './services'
 
 /**

@@ -1,10 +1,19 @@
 import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { HostKind } from '../src-shared/contract'
 import { createDispatcher, type Dispatch } from './api/dispatcher'
 import { EventHub } from './api/event-hub'
 import { createHandlers } from './api/handlers'
+import { createUploadDispatcher, type DispatchUpload } from './api/uploads'
+import { PhotoLibrary } from './library/photo-library'
 import type { Logger } from './log'
 import { defaultLibraryPath } from './paths'
+import { resolveMedia, type MediaFile } from './photos/service/media'
+import type { PhotoWorker } from './photos/service/photo-tasks'
+import { PhotoService } from './photos/service/photo-service'
+import { RenderService } from './photos/service/render-service'
+import { WorkerPool } from './photos/worker/worker-pool'
+import type { SpawnWorker } from './photos/worker/worker-process'
 import { SettingsService, type SettingsBackend } from './settings/settings-service'
 
 export interface ServicesConfig {
@@ -14,31 +23,75 @@ export interface ServicesConfig {
   /** A library folder given for this launch only (`--library DIR`); overrides the setting. */
   libraryOverride?: string | undefined
   settingsBackend: SettingsBackend
+  /** Starts the photo worker process: utilityProcess in Electron, child_process.fork under Node. */
+  spawnPhotoWorker: SpawnWorker
   log: Logger
 }
 
 export interface Services {
   events: EventHub
   settings: SettingsService
+  photos: PhotoService
+  renders: RenderService
   dispatch: Dispatch
+  dispatchUpload: DispatchUpload
+  media(path: string): Promise<MediaFile | undefined>
   libraryPath(): string
+  close(): Promise<void>
 }
 
 /**
  * The composition root: builds every service from plain configuration, so Electron, the browser
- * host, the CLI and the tests all run the same code with their own paths and stores.
+ * host, the CLI and the tests all run the same code with their own paths, stores and workers.
  */
-export function createServices(config: ServicesConfig): Services {
+export async function createServices(config: ServicesConfig): Promise<Services> {
   const events = new EventHub()
   const settings = new SettingsService(config.settingsBackend, events, config.log)
   const libraryPath = (): string =>
     config.libraryOverride ?? settings.get().libraryPath ?? defaultLibraryPath(config.dataDir)
   mkdirSync(libraryPath(), { recursive: true })
+
+  // Two processes with one photo each: a crash or out-of-memory fails only the photo it was on.
+  const pool = new WorkerPool({
+    spawn: config.spawnPhotoWorker,
+    size: 2,
+    concurrencyPerWorker: 1,
+    log: config.log,
+  })
+  const worker: PhotoWorker = { run: (task, args, signal) => pool.run(task, args, signal) }
+  const library = await PhotoLibrary.open({
+    root: libraryPath(),
+    probe: (file) => worker.run('probe', { file }),
+    log: config.log,
+  })
+  const photos = new PhotoService({ library, events, log: config.log })
+  const renders = new RenderService({
+    library,
+    worker,
+    events,
+    log: config.log,
+    exportsRoot: () => join(libraryPath(), 'Exports'),
+  })
   const handlers = createHandlers({
     host: config.host,
     version: config.version,
     libraryPath,
     settings,
+    photos,
+    renders,
   })
-  return { events, settings, dispatch: createDispatcher(handlers, config.log), libraryPath }
+  return {
+    events,
+    settings,
+    photos,
+    renders,
+    dispatch: createDispatcher(handlers, config.log),
+    dispatchUpload: createUploadDispatcher(
+      { 'photos.upload': (fileName, body) => photos.importUpload(fileName, body) },
+      config.log,
+    ),
+    media: (path) => resolveMedia(path, library, worker),
+    libraryPath,
+    close: () => pool.close(),
+  }
 }

@@ -5,6 +5,10 @@ export const usage = `Usage: werkschau <command> [options]
 Commands:
   start                 open the Werkschau window (or the browser host where Electron is missing)
   serve                 run the browser host on 127.0.0.1 and open it in your browser
+  export <files or folders…> --for <network or preset,…> --out DIR [--json]
+                        prepare photos for networks with the app's pipeline
+                        (networks: bluesky mastodon pinterest x instagram threads facebook etsy;
+                         presets: 4:5 1:1 2:3 1.91:1 16:9 original)
 
 Options:
   --port N              serve: listen on port N (default: a free port)
@@ -28,6 +32,7 @@ export type Command =
       dev: boolean
     }
   | { kind: 'start'; dev: boolean; open: boolean; dataDir?: string | undefined }
+  | { kind: 'export'; inputs: string[]; targets: string[]; out: string; json: boolean }
 
 export class UsageError extends Error {}
 
@@ -44,6 +49,9 @@ export function parseCommand(argv: readonly string[]): Command {
         'data-dir': { type: 'string' },
         'no-open': { type: 'boolean', default: false },
         dev: { type: 'boolean', default: false },
+        for: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
       },
@@ -55,6 +63,17 @@ export function parseCommand(argv: readonly string[]): Command {
   if (values.help) return { kind: 'help' }
   if (values.version) return { kind: 'version' }
   const [name, ...rest] = positionals
+  if (name === 'export') {
+    if (rest.length === 0) throw new UsageError('Name at least one file or folder to export.')
+    if (!values.for)
+      throw new UsageError('Say which networks or presets with --for, e.g. --for instagram,1:1')
+    if (!values.out) throw new UsageError('Say where the files go with --out DIR')
+    const targets = values.for
+      .split(',')
+      .map((target) => target.trim())
+      .filter(Boolean)
+    return { kind: 'export', inputs: rest, targets, out: values.out, json: values.json }
+  }
   if (rest.length > 0) throw new UsageError(`Unexpected argument: ${rest.join(' ')}`)
   switch (name) {
     case 'serve':

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { builtRendererDir, findAppRoot } from '../app-root'
+import { builtRendererDir, findAppRoot, photoWorkerScript } from '../app-root'
+import { forkNodeWorker } from '../photos/worker/worker-process'
 import { appVersion } from '../app-version'
 import { startBrowserHost, type BrowserHost, type Middleware } from '../host/server'
 import { consoleLogger } from '../log'
@@ -22,12 +23,13 @@ export async function serve(options: ServeOptions): Promise<BrowserHost> {
   const appRoot = findAppRoot()
   const dataDir = resolve(options.dataDir ?? defaultDataDir())
   mkdirSync(dataDir, { recursive: true })
-  const services = createServices({
+  const services = await createServices({
     host: 'browser',
     version: appVersion,
     dataDir,
     libraryOverride: options.library === undefined ? undefined : resolve(options.library),
     settingsBackend: await openConfSettings(dataDir, consoleLogger),
+    spawnPhotoWorker: forkNodeWorker(photoWorkerScript(appRoot)),
     log: consoleLogger,
   })
   const host = await startBrowserHost({
@@ -41,7 +43,7 @@ export async function serve(options: ServeOptions): Promise<BrowserHost> {
     // A second Ctrl-C while closing means "now": leave without waiting for open connections.
     if (stopping) process.exit(130)
     stopping = true
-    void host.close().then(() => {
+    void Promise.all([host.close(), services.close()]).then(() => {
       console.log('Werkschau stopped.')
       process.exit(0)
     })

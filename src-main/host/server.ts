@@ -5,6 +5,8 @@ import type { AppError, ErrorCode, Result } from '../../src-shared/errors'
 import type { Services } from '../services'
 import { openEventStream } from './event-stream'
 import { BodyTooLargeError, readBody } from './request-body'
+import { uploadByteLimit } from '../api/uploads'
+import { createReadStream } from 'node:fs'
 import { createLaunchToken, originProblem, requestToken, tokenMatches } from './security'
 import { serveStaticFile } from './static-files'
 
@@ -67,7 +69,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (problem) return sendError(response, 403, 'forbidden', `Refused: ${problem}.`)
 
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
-    const needsToken = ['/api/', '/events', '/media/'].some((prefix) =>
+    const needsToken = ['/api/', '/upload/', '/events', '/media/'].some((prefix) =>
       url.pathname.startsWith(prefix),
     )
     if (needsToken && !tokenMatches(requestToken(request, url), token)) {
@@ -75,6 +77,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
 
     if (url.pathname.startsWith('/api/')) return handleApiCall(request, response, url)
+    if (url.pathname.startsWith('/upload/')) return handleUpload(request, response, url)
     if (url.pathname === '/events') {
       if (request.method !== 'GET') return sendError(response, 405, 'validation', 'Use GET.')
       const close = openEventStream(response, options.services.events)
@@ -83,8 +86,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return
     }
     if (url.pathname.startsWith('/media/')) {
-      // Library images arrive with the Photos feature; until then nothing lives here.
-      return sendError(response, 404, 'not_found', 'No such media.')
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        return sendError(response, 405, 'validation', 'Use GET.')
+      }
+      const media = await options.services.media(
+        decodeURIComponent(url.pathname.slice('/media/'.length)),
+      )
+      if (!media) return sendError(response, 404, 'not_found', 'No such media.')
+      response.writeHead(200, {
+        'Content-Type': media.contentType,
+        'Content-Length': media.bytes,
+        // Media paths name content that can change (edits), so revalidate; private to this user.
+        'Cache-Control': 'private, no-cache',
+      })
+      if (request.method === 'HEAD') return void response.end()
+      createReadStream(media.file).pipe(response)
+      return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendError(response, 405, 'validation', 'Only GET and HEAD are served here.')
@@ -137,6 +154,29 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
     const result = await options.services.dispatch(channel, input)
+    sendJson(response, result.ok ? 200 : statusFor(result.error.code), result)
+  }
+
+  async function handleUpload(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> {
+    if (request.method !== 'POST') return sendError(response, 405, 'validation', 'Use POST.')
+    // Not a CORS-safelisted type: a foreign page would need a preflight, which is never granted.
+    if (request.headers['content-type'] !== 'application/octet-stream') {
+      return sendError(response, 415, 'validation', 'Send the file as application/octet-stream.')
+    }
+    const declared = Number(request.headers['content-length'] ?? 0)
+    if (declared > uploadByteLimit) {
+      return sendError(response, 413, 'payload_too_large', 'That file is too large to import.')
+    }
+    const name = decodeURIComponent(url.pathname.slice('/upload/'.length))
+    const result = await options.services.dispatchUpload(
+      name,
+      url.searchParams.get('filename'),
+      request,
+    )
     sendJson(response, result.ok ? 200 : statusFor(result.error.code), result)
   }
 

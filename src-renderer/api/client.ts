@@ -1,4 +1,4 @@
-import type { WerkschauBridge } from '../../src-shared/bridge'
+import type { UploadableFile, WerkschauBridge } from '../../src-shared/bridge'
 import {
   channels,
   events,
@@ -8,8 +8,13 @@ import {
   type ChannelOutput,
   type EventName,
   type EventPayload,
+  mediaPath,
+  type MediaKind,
+  uploads,
+  type UploadName,
 } from '../../src-shared/contract'
 import type { AppError } from '../../src-shared/errors'
+import type { z } from 'zod'
 import { createHttpBridge, takeLaunchToken } from './http-bridge'
 
 /** A failed call, carrying the typed error from main. */
@@ -28,6 +33,16 @@ export interface ApiClient {
     ...input: ChannelInput<C> extends void ? [] : [ChannelInput<C>]
   ): Promise<ChannelOutput<C>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+  /** Sends a file's bytes to an upload channel (pasted images, and every file in a browser). */
+  upload<U extends UploadName>(
+    name: U,
+    file: UploadableFile,
+    onProgress?: (fraction: number) => void,
+  ): Promise<z.output<(typeof uploads)[U]['output']>>
+  /** The dropped or picked file's path in Electron; undefined in a browser (upload instead). */
+  pathForFile(file: UploadableFile): string | undefined
+  /** An image URL for a library photo, whichever host serves it. */
+  photoUrl(id: string, kind: MediaKind): string
 }
 
 /**
@@ -45,6 +60,16 @@ export function createApiClient(bridge: WerkschauBridge): ApiClient {
       }
       return parsed.data as ChannelOutput<typeof channel>
     },
+    upload: async (name, file, onProgress) => {
+      const result = await bridge.upload(name, file, onProgress)
+      if (!result.ok) throw new ApiError(result.error)
+      const parsed = uploads[name].output.safeParse(result.value)
+      if (!parsed.success)
+        throw new ApiError({ code: 'internal', message: `Unexpected answer to ${name}.` })
+      return parsed.data as z.output<(typeof uploads)[typeof name]['output']>
+    },
+    pathForFile: (file) => bridge.pathForFile(file),
+    photoUrl: (id, kind) => bridge.mediaUrl(mediaPath(id, kind)),
     on: (event, listener) =>
       bridge.subscribe((name, payload) => {
         if (!isEventName(name) || name !== event) return

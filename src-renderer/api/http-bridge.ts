@@ -41,6 +41,9 @@ export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch)
     return stream
   }
   return {
+    upload: (name, file, onProgress) => uploadWithProgress(token, name, file as File, onProgress),
+    pathForFile: () => undefined,
+    mediaUrl: (path) => `/media/${path}?token=${encodeURIComponent(token)}`,
     invoke: async (channel, input): Promise<Result<unknown>> => {
       let response: Response
       try {
@@ -80,4 +83,57 @@ export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch)
       }
     },
   }
+}
+
+/**
+ * XMLHttpRequest rather than fetch: only XHR reports upload progress, which a 40-photo import
+ * from a phone needs. The body is the raw file, streamed by the browser.
+ */
+function uploadWithProgress(
+  token: string,
+  name: string,
+  file: File,
+  onProgress?: (fraction: number) => void,
+): Promise<Result<unknown>> {
+  return new Promise((resolve) => {
+    const request = new XMLHttpRequest()
+    request.open(
+      'POST',
+      `/upload/${encodeURIComponent(name)}?filename=${encodeURIComponent(file.name)}`,
+    )
+    request.setRequestHeader('Authorization', `Bearer ${token}`)
+    request.setRequestHeader('Content-Type', 'application/octet-stream')
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress?.(event.loaded / event.total)
+    }
+    request.onload = () => {
+      let body: unknown
+      try {
+        body = JSON.parse(String(request.responseText))
+      } catch {
+        body = undefined
+      }
+      const parsed = WireResultSchema.safeParse(body)
+      resolve(
+        parsed.success
+          ? parsed.data
+          : {
+              ok: false,
+              error: {
+                code: 'internal',
+                message: `Unexpected answer from Werkschau (HTTP ${request.status}).`,
+              },
+            },
+      )
+    }
+    request.onerror = () =>
+      resolve({
+        ok: false,
+        error: {
+          code: 'unreachable',
+          message: 'Werkschau is not running any more. Start it again and reload this page.',
+        },
+      })
+    request.send(file)
+  })
 }

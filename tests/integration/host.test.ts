@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,10 +10,13 @@ import { useTempDirs } from '../support/temp-dir'
 
 const tempDir = useTempDirs()
 let running: BrowserHost | undefined
+let runningServices: Services | undefined
 
 afterEach(async () => {
   await running?.close()
+  await runningServices?.close()
   running = undefined
+  runningServices = undefined
 })
 
 /** A renderer folder with an index and one asset, plus a file outside it that must stay private. */
@@ -30,6 +33,7 @@ async function start(): Promise<{
   writeFileSync(join(dir, 'private.txt'), 'not for the web')
   const { host, services } = await startTestHost(dir, rendererDir)
   running = host
+  runningServices = services
   return {
     host,
     services,
@@ -80,6 +84,9 @@ describe('browser host', () => {
     expect((await send(host.port, { path: '/events?token=nope' })).status).toBe(401)
     expect((await send(host.port, { path: '/media/abc' })).status).toBe(401)
     expect((await send(host.port, { path: `/media/abc?token=${host.token}` })).status).toBe(404)
+    expect((await send(host.port, { method: 'POST', path: '/upload/photos.upload' })).status).toBe(
+      401,
+    )
   })
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin (403), even with the token', async () => {
@@ -215,6 +222,46 @@ describe('browser host', () => {
       expect(reply.status, path).toBe(404)
       expect(reply.body).not.toContain('not for the web')
     }
+  })
+
+  it('takes photo uploads as a raw body with the token, and serves their thumbnails', async () => {
+    const { host } = await start()
+    const photo = readFileSync(join(process.cwd(), 'tests/fixtures/photos/winzig.jpg'))
+    const upload = (
+      headers: Record<string, string>,
+      path = '/upload/photos.upload?filename=winzig.jpg',
+    ) => send(host.port, { method: 'POST', path, headers, body: photo })
+    const bearer = { Authorization: `Bearer ${host.token}` }
+    expect((await upload({ 'Content-Type': 'application/octet-stream' })).status).toBe(401)
+    expect((await upload({ ...bearer, 'Content-Type': 'text/plain' })).status).toBe(415)
+    const unknown = await upload(
+      { ...bearer, 'Content-Type': 'application/octet-stream' },
+      '/upload/photos.nope?filename=a.jpg',
+    )
+    expect(unknown.status).toBe(404)
+    const reply = await upload({ ...bearer, 'Content-Type': 'application/octet-stream' })
+    expect(reply.status).toBe(200)
+    const body = JSON.parse(reply.body) as {
+      ok: true
+      value: { status: string; record: { id: string } }
+    }
+    expect(body.value.status).toBe('imported')
+
+    const media = await send(host.port, {
+      path: `/media/photo/${body.value.record.id}/thumbnail?token=${host.token}`,
+    })
+    expect(media.status).toBe(200)
+    expect(media.headers['content-type']).toBe('image/webp')
+    expect(
+      (
+        await send(host.port, {
+          path: `/media/photo/${'0'.repeat(64)}/thumbnail?token=${host.token}`,
+        })
+      ).status,
+    ).toBe(404)
+    expect(
+      (await send(host.port, { path: `/media/photo/${body.value.record.id}/thumbnail` })).status,
+    ).toBe(401)
   })
 
   it('closes open event streams when it shuts down', async () => {

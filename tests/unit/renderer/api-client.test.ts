@@ -9,6 +9,9 @@ function fakeBridge(
   const listeners = new Set<(event: string, payload: unknown) => void>()
   return {
     invoke: async () => answer as never,
+    upload: async () => answer as never,
+    pathForFile: () => undefined,
+    mediaUrl: (path) => `test:${path}`,
     subscribe: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

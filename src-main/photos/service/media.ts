@@ -1,0 +1,34 @@
+import { stat } from 'node:fs/promises'
+import { mediaKinds, type MediaKind } from '../../../src-shared/contract'
+import { PhotoIdSchema } from '../../../src-shared/photos/model'
+import type { PhotoLibrary } from '../../library/photo-library'
+import type { PhotoWorker } from './photo-tasks'
+
+export interface MediaFile {
+  file: string
+  contentType: string
+  bytes: number
+}
+
+/** Long edge in pixels per media kind: grid tiles, and the crop editor's working image. */
+export const mediaSizes: Record<MediaKind, number> = { thumbnail: 512, preview: 1600 }
+
+/**
+ * Resolves a host-neutral media path (`photo/<id>/<kind>`) to a cached WebP, making it on first
+ * use. Nothing else can be named: anything that is not exactly that shape is "not found".
+ */
+export async function resolveMedia(
+  path: string,
+  library: PhotoLibrary,
+  worker: PhotoWorker,
+): Promise<MediaFile | undefined> {
+  const [scope, id, kind, ...rest] = path.split('/')
+  if (scope !== 'photo' || rest.length > 0 || !PhotoIdSchema.safeParse(id).success) return undefined
+  if (!mediaKinds.includes(kind as MediaKind) || !id || !library.get(id)) return undefined
+  const size = mediaSizes[kind as MediaKind]
+  const file = await library.ensureThumbnail(id, size, (source, out) =>
+    worker.run('thumbnail', { file: source, out, longEdge: size }),
+  )
+  const info = await stat(file)
+  return { file, contentType: 'image/webp', bytes: info.size }
+}
