@@ -45,7 +45,10 @@ export function Frame() {
         {t('frame.skipToContent')}
       </a>
       <Sidebar current={section} />
-      <main id="content" className="frame__content">
+      <main
+        id="content"
+        className={section === 'library' ? 'frame__content frame__content--wide' : 'frame__content'}
+      >
         <h1 ref={heading} tabIndex={-1} className="section-title">
           {title}
         </h1>

@@ -8,9 +8,12 @@ export function sectionHref(section: SectionId): `#/${SectionId}` {
   return `#/${section}`
 }
 
-/** `#/compose` → compose. Anything else (empty, unknown, a stray `#content`) shows the default. */
+/**
+ * `#/compose` → compose, `#/library/photo/…` → library (a section may have routes of its own).
+ * Anything else (empty, unknown, a stray `#content`) shows the default.
+ */
 export function sectionFromHash(hash: string): SectionId {
-  const name = hash.replace(/^#\/?/, '')
+  const name = hash.replace(/^#\/?/, '').split('/')[0]
   return sectionIds.find((section) => section === name) ?? defaultSection
 }
 
