@@ -217,6 +217,13 @@ function statusFor(code: ErrorCode): number {
     not_found: 404,
     unknown_channel: 404,
     payload_too_large: 413,
+    too_large: 413,
+    // The request was fine; the file in it is not an image we can use.
+    empty_file: 422,
+    unsupported_format: 422,
+    corrupt_file: 422,
+    too_many_pixels: 422,
+    cancelled: 409,
   }
   return statuses[code] ?? 500
 }

@@ -97,7 +97,22 @@ export class PhotoService {
   }
 
   async #runImport(jobId: string, paths: readonly string[], signal: AbortSignal): Promise<void> {
-    const files = await expandImportPaths(paths)
+    try {
+      await this.#importFiles(jobId, await expandImportPaths(paths), signal)
+    } catch (error) {
+      // Never leave the window waiting on an import that will not report again.
+      this.#log.error(`import ${jobId} stopped`, error)
+      this.#events.emit('photos.importProgress', {
+        jobId,
+        total: 0,
+        done: 0,
+        failed: 0,
+        state: 'done',
+      })
+    }
+  }
+
+  async #importFiles(jobId: string, files: readonly string[], signal: AbortSignal): Promise<void> {
     const total = files.length
     this.#events.emit('photos.importProgress', {
       jobId,
