@@ -1,4 +1,4 @@
-import { memo, useState, type MouseEvent } from 'react'
+import { memo, useState, type CSSProperties, type MouseEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PhotoRecord } from '../../../../src-shared/photos/model'
 import { useApi } from '../../../api/ApiContext'
@@ -52,6 +52,7 @@ export const GridCell = memo(function GridCell({
           loading="lazy"
           decoding="async"
           draggable={false}
+          style={editTransform(photo.edits)}
           onLoad={() => setImage('loaded')}
           onError={() => setImage('broken')}
         />
@@ -67,6 +68,17 @@ export const GridCell = memo(function GridCell({
     </div>
   )
 })
+
+/**
+ * Thumbnails are cached as shot, so the tile shows the photo's rotation and straightening with a
+ * CSS transform; scaling by cos + sin keeps the square tile covered at any straightening angle.
+ */
+function editTransform(edits: PhotoRecord['edits']): CSSProperties | undefined {
+  const degrees = edits.quarterTurns * 90 + edits.straighten
+  if (degrees === 0) return undefined
+  const radians = (Math.abs(edits.straighten) * Math.PI) / 180
+  return { transform: `rotate(${degrees}deg) scale(${Math.cos(radians) + Math.sin(radians)})` }
+}
 
 function BrokenIcon() {
   return (
