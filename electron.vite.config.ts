@@ -27,6 +27,8 @@ export default defineConfig({
           cli: resolve(root, 'src-main/cli.ts'),
           // The sharp pipeline's own process (crash and out-of-memory isolation).
           'photo-worker': resolve(root, 'src-main/photo-worker.ts'),
+          // `npm run bench:photos`: runs the built app modules and worker, like the app does.
+          'bench-photos': resolve(root, 'tests/bench/photos.ts'),
         },
       },
     },

@@ -14,7 +14,7 @@ import Store from 'electron-store'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { mediaScheme } from '../src-shared/bridge'
-import type { SpawnWorker } from './photos/worker/worker-process'
+import { photoWorkerEnv, type SpawnWorker } from './photos/worker/worker-process'
 import { appVersion } from './app-version'
 import { forwardEvents, registerIpc } from './ipc'
 import { consoleLogger } from './log'
@@ -101,7 +101,10 @@ async function startApp(): Promise<void> {
 /** The photo worker as an Electron utility process (see worker-process.ts for the mapping). */
 function utilityWorker(script: string): SpawnWorker {
   return () => {
-    const child = utilityProcess.fork(script, [], { serviceName: 'Werkschau photo worker' })
+    const child = utilityProcess.fork(script, [], {
+      serviceName: 'Werkschau photo worker',
+      env: photoWorkerEnv(),
+    })
     return {
       // Undefined until the process has spawned; the pool uses it for log lines only.
       get pid() {

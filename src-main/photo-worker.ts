@@ -3,7 +3,9 @@ import { AppErrorException, describeIssues } from '../src-shared/errors'
 import { NormalizedRectSchema, PhotoEditsSchema } from '../src-shared/photos/model'
 import { makeThumbnail } from './photos/pipeline/thumbnail'
 import { probePhoto } from './photos/pipeline/probe'
+import { configureSharp } from './photos/pipeline/sharp-settings'
 import { renderPhoto } from './photos/pipeline/render'
+import { renderPhotoOutputs, type RenderManyRequest } from './photos/pipeline/render-many'
 import type { PhotoTasks } from './photos/service/photo-tasks'
 import { currentProcessPort, serveTasks, type TaskMap } from './photos/worker/serve-tasks'
 
@@ -30,6 +32,21 @@ const RenderArgs = z.object({
   options: z.record(z.string(), z.unknown()),
 })
 
+const RenderManyArgs = z.object({
+  source: FileSchema,
+  edits: PhotoEditsSchema,
+  options: z.record(z.string(), z.unknown()),
+  outputs: z
+    .array(
+      z.object({
+        crop: NormalizedRectSchema.optional(),
+        spec: z.record(z.string(), z.unknown()),
+        out: FileSchema,
+      }),
+    )
+    .min(1),
+})
+
 /** Bad arguments are a typed validation error, as at every other boundary. */
 function parseArgs<T>(schema: z.ZodType<T>, args: unknown, task: string): T {
   const parsed = schema.safeParse(args)
@@ -54,6 +71,11 @@ const tasks: TaskMap = {
     const request = parseArgs(RenderArgs, args, 'render') as unknown as PhotoTasks['render']['args']
     return renderPhoto(request, request.out)
   },
+  renderMany: async (args, signal): Promise<PhotoTasks['renderMany']['result']> => {
+    const request = parseArgs(RenderManyArgs, args, 'renderMany') as unknown as RenderManyRequest
+    return renderPhotoOutputs(request, { signal })
+  },
 }
 
+configureSharp()
 serveTasks(tasks, currentProcessPort())

@@ -1,6 +1,8 @@
-import { mkdir, rename } from 'node:fs/promises'
+import { randomBytes } from 'node:crypto'
+import { mkdir, rm } from 'node:fs/promises'
 import { basename, join, parse, resolve } from 'node:path'
 import { AppErrorException, type AppError } from '../../src-shared/errors'
+import { copyToFreeName } from '../photos/service/free-name'
 import { defaultEdits } from '../../src-shared/photos/model'
 import type { RenderTarget } from '../../src-shared/platforms/image-spec'
 import { findRenderTarget } from '../../src-shared/platforms/render-targets'
@@ -42,7 +44,7 @@ const extensions: Record<string, string> = { jpeg: 'jpg', png: 'png', webp: 'web
  * succeeded, 2 when some failed, 1 when none did.
  */
 export async function exportFiles(options: ExportOptions): Promise<number> {
-  const targets = options.targets.map((id): RenderTarget => {
+  const targets = [...new Set(options.targets)].map((id): RenderTarget => {
     const target = findRenderTarget(id)
     if (!target) throw new UsageError(`Unknown network or preset for --for: ${id}`)
     return target
@@ -60,8 +62,9 @@ export async function exportFiles(options: ExportOptions): Promise<number> {
   const run = <T extends keyof PhotoTasks>(task: T, args: PhotoTasks[T]['args']) =>
     pool.run<PhotoTasks[T]['result']>(task, args)
   try {
+    // Twice the workers, so each has its next photo queued while this process renames the outputs.
     const results = await runBatch(files, (file) => exportOne(file, targets, out, run), {
-      concurrency: 2,
+      concurrency: 4,
       onProgress: ({ lastResult }) => {
         if (lastResult && !options.json) printHuman(toInputResult(lastResult))
       },
@@ -86,24 +89,41 @@ async function exportOne(
     args: PhotoTasks[T]['args'],
   ) => Promise<PhotoTasks[T]['result']>,
 ): Promise<ExportedFile[]> {
-  await run('probe', { file }) // refuses corrupt files and bombs before any render starts
+  const name = parse(file).name
+  // Written under a hidden name beside the target folders, moved in once complete.
+  const pending = join(out, `.${name}.${randomBytes(4).toString('hex')}`)
+  await mkdir(out, { recursive: true })
+  // One worker task per photo: its header is checked (corrupt files, bombs) before anything is
+  // decoded, then it is decoded once for all targets.
+  const outcomes = await run('renderMany', {
+    source: file,
+    edits: defaultEdits,
+    options: { background: '#ffffff', keepAttribution: false },
+    outputs: targets.map((target, index) => ({
+      spec: target.image,
+      out: `${pending}.${index}.partial`,
+    })),
+  })
   const outputs: ExportedFile[] = []
-  for (const target of targets) {
+  let failure: AppError | undefined
+  for (const [index, outcome] of outcomes.entries()) {
+    const target = targets[index]!
+    if (!outcome.ok) {
+      const { details } = outcome.error
+      const known = typeof details === 'object' && details !== null ? details : {}
+      failure ??= { ...outcome.error, details: { ...known, target: target.id } }
+      continue
+    }
+    const rendered = outcome.value
     const folder = join(out, target.id)
     await mkdir(folder, { recursive: true })
-    const pending = join(folder, `.${parse(file).name}.partial`)
-    const rendered = await run('render', {
-      source: file,
-      edits: defaultEdits,
-      spec: target.image,
-      options: { background: '#ffffff', keepAttribution: false },
-      out: pending,
-    })
-    const path = join(
+    const path = await copyToFreeName(
+      rendered.file,
       folder,
-      `${parse(file).name}.${extensions[rendered.format] ?? rendered.format}`,
+      name,
+      extensions[rendered.format] ?? rendered.format,
     )
-    await rename(rendered.file, path)
+    await rm(rendered.file, { force: true })
     outputs.push({
       target: target.id,
       path,
@@ -114,6 +134,8 @@ async function exportOne(
       warnings: rendered.warnings.map((warning) => warning.code),
     })
   }
+  // An input counts as exported only with every target; the outputs that were made stay on disk.
+  if (failure) throw new AppErrorException(failure.code, failure.message, failure.details)
   return outputs
 }
 
@@ -130,7 +152,9 @@ function toInputResult(result: {
 
 function printHuman(result: InputResult): void {
   if (!result.ok) {
-    console.error(`✗ ${basename(result.input)}: ${result.error.message}`)
+    const details = result.error.details as { target?: unknown } | undefined
+    const target = typeof details?.target === 'string' ? ` (${details.target})` : ''
+    console.error(`✗ ${basename(result.input)}${target}: ${result.error.message}`)
     return
   }
   const parts = result.outputs.map(

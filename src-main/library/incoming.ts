@@ -53,6 +53,26 @@ export async function receiveIncoming(
   }
 }
 
+/**
+ * A file's bytes in 1 MB chunks through one reused buffer, for `receiveIncoming`, which hashes
+ * and writes each chunk before it asks for the next. Compared with a read stream's fresh 64 KB
+ * chunks this saves about as much CPU per photo as hashing it costs (fewer calls, and no
+ * gigabyte of short-lived buffers to collect over a large import).
+ */
+export async function* fileChunks(path: string, size = 1024 * 1024): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.allocUnsafe(size)
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, size, null)
+      if (bytesRead === 0) return
+      yield buffer.subarray(0, bytesRead)
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
 function toBytes(chunk: unknown): Uint8Array {
   if (chunk instanceof Uint8Array) return chunk
   if (typeof chunk === 'string') return Buffer.from(chunk)

@@ -1,4 +1,3 @@
-import { createReadStream } from 'node:fs'
 import { rm, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { Readable } from 'node:stream'
@@ -9,7 +8,7 @@ import { errorCode } from './atomic-file'
 import { CacheFiles } from './cache-files'
 import { renderCacheKey } from './cache-key'
 import { KeyedLock } from './concurrency'
-import { defaultMaxImportBytes, receiveIncoming, tooLarge } from './incoming'
+import { defaultMaxImportBytes, fileChunks, receiveIncoming, tooLarge } from './incoming'
 import { LibraryLayout } from './library-layout'
 import {
   commitImport,
@@ -85,7 +84,7 @@ export class PhotoLibrary {
     // Refuse before reading a byte; the copy still counts, in case the file grows meanwhile.
     if (info.size > this.maxBytes) throw tooLarge(this.maxBytes)
     const name = originalName ?? basename(sourcePath)
-    return this.importFrom(createReadStream(sourcePath), name, this.maxBytes)
+    return this.importFrom(fileChunks(sourcePath), name, this.maxBytes)
   }
 
   /** For uploads (browser host): the stream is consumed, and destroyed if refused part-way. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
@@ -74,6 +74,18 @@ describe('werkschau export', () => {
         }
       }
     }
+  })
+
+  it('gives two inputs with the same file name two outputs, never overwriting one', () => {
+    const [first, second] = [tempDir(), tempDir()]
+    copyFileSync(join(fixtures, 'winzig.jpg'), join(first, 'IMG_0001.jpg'))
+    copyFileSync(join(fixtures, 'ufer.webp'), join(second, 'IMG_0001.jpg'))
+    const out = tempDir()
+    const { code, lines } = exportCommand([first, second, '--for', 'x', '--out', out, '--json'])
+    expect(code).toBe(0)
+    const paths = lines.flatMap((line) => line.outputs?.map((output) => output.path) ?? [])
+    expect(new Set(paths).size).toBe(2)
+    for (const path of paths) expect(existsSync(path)).toBe(true)
   })
 
   it('exits with 2 when some inputs fail, naming each failure', () => {

@@ -1,4 +1,3 @@
-import decode from 'heic-decode'
 import sharp, { type Sharp } from 'sharp'
 import { fileError } from './errors'
 import { checkPixelLimit, type ImageHeader } from './limits'
@@ -19,6 +18,9 @@ import { checkPixelLimit, type ImageHeader } from './limits'
  */
 export async function decodeHeic(header: ImageHeader, maxPixels: number): Promise<Sharp> {
   if (!header.bytes) throw fileError('unsupported_format', header.file)
+  // Loaded on first use: compiling libheif's WASM adds about 20 MB to every worker process,
+  // which most never need.
+  const { default: decode } = await import('heic-decode')
   let decoded: { width: number; height: number; data: Uint8ClampedArray }
   try {
     decoded = await decode({ buffer: header.bytes })

@@ -1,3 +1,4 @@
+import type { AppError } from '../../../src-shared/errors'
 import type { NormalizedRect, PhotoEdits, PhotoProbe } from '../../../src-shared/photos/model'
 import type { ImageSpec, OutputFormat } from '../../../src-shared/platforms/image-spec'
 import type { RenderOptions } from '../pipeline/render'
@@ -23,7 +24,19 @@ export interface PhotoTasks {
     }
     result: RenderedFile
   }
+  /** Several outputs of one photo from one decode; one outcome per output, in order. */
+  renderMany: {
+    args: {
+      source: string
+      edits: PhotoEdits
+      options: RenderOptions
+      outputs: { crop?: NormalizedRect | undefined; spec: ImageSpec; out: string }[]
+    }
+    result: RenderOutcome[]
+  }
 }
+
+export type RenderOutcome = { ok: true; value: RenderedFile } | { ok: false; error: AppError }
 
 export interface RenderedFile {
   file: string

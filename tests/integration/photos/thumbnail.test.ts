@@ -71,14 +71,7 @@ describe('makeThumbnail', () => {
       'Expected a long edge of at least 16 pixels for longEdge but received 3 of type number',
     )
   })
-
-  it('uses shrink-on-load: a 5-megapixel JPEG in well under half a second', async () => {
-    const dir = tempDir('thumbnail-speed')
-    // The full-size original lives outside the repository; the fixture is 5 megapixels.
-    await makeThumbnail(fixture('werkbank-landscape.jpg'), join(dir, 'warm.webp'))
-    const started = performance.now()
-    for (let run = 0; run < 5; run++)
-      await makeThumbnail(fixture('werkbank-landscape.jpg'), join(dir, `t${run}.webp`))
-    expect((performance.now() - started) / 5).toBeLessThan(400)
-  })
 })
+
+// Speed is measured by `npm run bench:photos` (import + thumbnail against a bare sharp
+// thumbnail), never asserted here: a timed test fails on a busy machine, not on slow code.
