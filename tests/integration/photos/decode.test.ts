@@ -1,5 +1,4 @@
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { crc32, deflateSync } from 'node:zlib'
 import { join } from 'node:path'
 import sharp from 'sharp'
 import { beforeEach, describe, expect, it } from 'vitest'
@@ -15,6 +14,7 @@ import {
   fixture,
   meanDifference,
   pixelsOf,
+  pngBomb,
   rotateClockwise,
   tool,
   type Pixels,
@@ -46,28 +46,6 @@ async function expectFileError(promise: Promise<unknown>, code: ErrorCode, name:
  * 1000:1, so 900 megapixels (2.7 GB once decoded to RGB) fit in ~110 KB. Written by hand because
  * sharp takes half a minute to encode that many pixels.
  */
-function pngBomb(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer): Buffer => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const framed = Buffer.alloc(body.length + 8)
-    framed.writeUInt32BE(data.length, 0)
-    body.copy(framed, 4)
-    framed.writeUInt32BE(crc32(body), body.length + 4)
-    return framed
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([1, 0, 0, 0, 0], 8) // bit depth 1, greyscale, deflate, no filter, no interlace
-  const rows = Buffer.alloc((1 + Math.ceil(width / 8)) * height) // filter byte 0 + pixels, all 0
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
-
 /** Renders the whole photo, uncropped and unscaled, and decodes the result. */
 async function renderedPixels(source: string, out: string): Promise<Pixels> {
   const result = await renderPhoto({ source, edits: defaultEdits, spec: original }, out)

@@ -1,11 +1,21 @@
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, createReadStream, existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { EventName } from '../../../src-shared/contract'
 import type { Services } from '../../../src-main/services'
 import { startTestHost } from '../../support/host'
 import { useTempDirs } from '../../support/temp-dir'
+import { pngBomb } from './support'
 
 /**
  * The Photos use cases through the real services: the built worker process running the real
@@ -87,6 +97,41 @@ describe('photo services', () => {
     const tassen = photos.find((photo) => photo.probe.format === 'jpeg')!
     expect(tassen.probe.height).toBeGreaterThan(tassen.probe.width) // orientation 6: portrait
     expect(tassen.probe.location.present).toBe(true)
+  })
+
+  it('leaves the library untouched when files are empty, corrupt, not images or decompression bombs', async () => {
+    const running = await start()
+    await running.photos.importUpload('ufer.webp', createReadStream(join(fixtures, 'ufer.webp')))
+    const before = listTree(running.libraryPath())
+    const bad = join(tempDir(), 'bad')
+    mkdirSync(bad)
+    writeFileSync(join(bad, 'leer.jpg'), '')
+    writeFileSync(join(bad, 'text.jpg'), 'a shopping list, not a photo')
+    writeFileSync(join(bad, 'bombe.png'), pngBomb(30_000, 30_000))
+    const jpeg = readFileSync(join(fixtures, 'winzig.jpg'))
+    writeFileSync(join(bad, 'kaputt.jpg'), jpeg.subarray(0, Math.floor(jpeg.length / 3)))
+
+    const finished = waitFor(
+      running,
+      'photos.importProgress',
+      (payload) => payload.state === 'done',
+    )
+    running.photos.importPaths([bad])
+    const progress = await finished
+    const errors = Object.fromEntries(
+      progress.flatMap((payload) => {
+        const item = payload.item as
+          { name: string; ok: boolean; error?: { code: string } } | undefined
+        return item ? [[item.name, item.error?.code]] : []
+      }),
+    )
+    expect(errors).toEqual({
+      'bombe.png': 'too_many_pixels',
+      'kaputt.jpg': 'corrupt_file',
+      'leer.jpg': 'empty_file',
+      'text.jpg': 'unsupported_format',
+    })
+    expect(listTree(running.libraryPath())).toEqual(before)
   })
 
   it('serves thumbnails and previews, made once and rebuilt from the original', async () => {
@@ -218,4 +263,18 @@ function photoWorkerPids(): number[] {
     .split('\n')
     .filter((line) => line.includes('photo-worker.js'))
     .map((line) => Number.parseInt(line.trim(), 10))
+}
+
+/** Every file under a folder with its size, for before/after comparisons. */
+function listTree(root: string): Record<string, number> {
+  const entries: Record<string, number> = {}
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name)
+      if (entry.isDirectory()) walk(path)
+      else entries[path.slice(root.length)] = statSync(path).size
+    }
+  }
+  walk(root)
+  return entries
 }
