@@ -6,12 +6,14 @@ import { EventHub } from './api/event-hub'
 import { createHandlers } from './api/handlers'
 import { createUploadDispatcher, type DispatchUpload } from './api/uploads'
 import { PhotoLibrary } from './library/photo-library'
+import { WatermarkLogoStore } from './library/watermark-logo'
 import type { Logger } from './log'
 import { defaultLibraryPath } from './paths'
 import { resolveMedia, type MediaFile } from './photos/service/media'
 import type { PhotoWorker } from './photos/service/photo-tasks'
 import { PhotoService } from './photos/service/photo-service'
 import { RenderService } from './photos/service/render-service'
+import { WatermarkService } from './photos/service/watermark-service'
 import { WorkerPool } from './photos/worker/worker-pool'
 import type { SpawnWorker } from './photos/worker/worker-process'
 import { SettingsService, type SettingsBackend } from './settings/settings-service'
@@ -33,6 +35,7 @@ export interface Services {
   settings: SettingsService
   photos: PhotoService
   renders: RenderService
+  watermarks: WatermarkService
   dispatch: Dispatch
   dispatchUpload: DispatchUpload
   media(path: string): Promise<MediaFile | undefined>
@@ -72,6 +75,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     log: config.log,
     exportsRoot: () => join(libraryPath(), 'Exports'),
   })
+  const watermarks = new WatermarkService({
+    logos: await WatermarkLogoStore.open(library.layout, config.log),
+    worker,
+    events,
+  })
   const handlers = createHandlers({
     host: config.host,
     version: config.version,
@@ -79,18 +87,23 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     settings,
     photos,
     renders,
+    watermarks,
   })
   return {
     events,
     settings,
     photos,
     renders,
+    watermarks,
     dispatch: createDispatcher(handlers, config.log),
     dispatchUpload: createUploadDispatcher(
-      { 'photos.upload': (fileName, body) => photos.importUpload(fileName, body) },
+      {
+        'photos.upload': (fileName, body) => photos.importUpload(fileName, body),
+        'watermark.setLogo': (_fileName, body) => watermarks.setLogo(body),
+      },
       config.log,
     ),
-    media: (path) => resolveMedia(path, library, worker),
+    media: (path) => resolveMedia(path, library, worker, watermarks),
     libraryPath,
     close: () => pool.close(),
   }

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import {
   NormalizedRectSchema,
   PhotoEditsSchema,
+  PhotoFormatSchema,
   PhotoIdSchema,
   PhotoRecordSchema,
 } from './photos/model'
@@ -71,15 +72,36 @@ export type RenderOutput = z.infer<typeof RenderOutputSchema>
 
 export const JobStateSchema = z.enum(['running', 'done', 'cancelled'])
 
+const watermarkPlacement = {
+  position: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right', 'center']),
+  opacity: z.number().min(0).max(1),
+  /** The mark's longer side as a fraction of the output's shorter side. */
+  scale: z.number().min(0.02).max(1),
+}
+
+/**
+ * A logo watermark names no file: main uses the library's current logo (`watermark.setLogo`), so
+ * the renderer never hands main a path to read.
+ */
 export const WatermarkSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('text'),
-    text: z.string().min(1).max(200),
-    position: z.enum(['top-left', 'top-right', 'bottom-left', 'bottom-right', 'center']),
-    opacity: z.number().min(0).max(1),
-    scale: z.number().min(0.02).max(1),
-  }),
+  z.object({ kind: z.literal('text'), text: z.string().min(1).max(200), ...watermarkPlacement }),
+  z.object({ kind: z.literal('logo'), ...watermarkPlacement }),
 ])
+
+/** The library's watermark logo; `version` changes whenever the logo does (its SHA-256). */
+export const WatermarkLogoSchema = z.object({
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  format: PhotoFormatSchema,
+  version: z.string().regex(/^[0-9a-f]{64}$/),
+})
+export type WatermarkLogo = z.infer<typeof WatermarkLogoSchema>
+
+export const WatermarkLogoStateSchema = z.discriminatedUnion('present', [
+  z.object({ present: z.literal(false) }),
+  WatermarkLogoSchema.extend({ present: z.literal(true) }),
+])
+export type WatermarkLogoState = z.infer<typeof WatermarkLogoStateSchema>
 
 export const RenderOptionsSchema = z.object({
   background: z
@@ -145,6 +167,10 @@ export const channels = {
     input: z.object({ jobId: JobIdSchema }).strict(),
     output: z.object({ cancelled: z.boolean() }),
   },
+
+  // The watermark logo: one per library, set with the `watermark.setLogo` upload.
+  'watermark.getLogo': { input: z.void(), output: WatermarkLogoStateSchema },
+  'watermark.removeLogo': { input: z.void(), output: z.object({ removed: z.boolean() }) },
 } as const satisfies Record<string, ChannelSpec>
 
 /**
@@ -153,6 +179,8 @@ export const channels = {
  */
 export const uploads = {
   'photos.upload': { output: ImportOutcomeSchema },
+  /** Replaces the watermark logo, once the new file has been checked like any photo. */
+  'watermark.setLogo': { output: WatermarkLogoSchema },
 } as const satisfies Record<string, { output: z.ZodType }>
 export type UploadName = keyof typeof uploads
 
@@ -179,6 +207,8 @@ export const events = {
     /** Every output so far, in request order; complete once state is done or cancelled. */
     results: z.array(RenderOutputSchema),
   }),
+  /** The watermark logo was set or removed (in this window or another). */
+  'watermark.changed': WatermarkLogoStateSchema,
 } as const satisfies Record<string, z.ZodType>
 
 export type Channels = typeof channels
@@ -209,6 +239,14 @@ export type MediaKind = (typeof mediaKinds)[number]
 /** Host-neutral media path; each bridge turns it into a URL it can load (protocol or HTTP). */
 export function mediaPath(id: string, kind: MediaKind): string {
   return `photo/${id}/${kind}`
+}
+
+/**
+ * The watermark logo, small, as a media path. The version (from `watermark.getLogo`) is part of
+ * the path, so a replaced logo is a new URL and no cached image of the old one is shown.
+ */
+export function watermarkLogoMediaPath(version: string): string {
+  return `asset/watermark-logo/${version}`
 }
 
 export function isEventName(name: unknown): name is EventName {

@@ -1,6 +1,10 @@
-import type { HostKind } from '../../src-shared/contract'
+import type { z } from 'zod'
+import type { HostKind, RenderOptionsSchema } from '../../src-shared/contract'
+import { AppErrorException } from '../../src-shared/errors'
+import type { RenderOptions } from '../photos/pipeline/render'
 import type { PhotoService } from '../photos/service/photo-service'
 import type { RenderService } from '../photos/service/render-service'
+import type { WatermarkService } from '../photos/service/watermark-service'
 import type { SettingsService } from '../settings/settings-service'
 import type { Handlers } from './dispatcher'
 
@@ -11,11 +15,12 @@ export interface HandlerDependencies {
   settings: SettingsService
   photos: PhotoService
   renders: RenderService
+  watermarks: WatermarkService
 }
 
 /** Every channel of the contract, answered in one place. The compiler insists none is missing. */
 export function createHandlers(deps: HandlerDependencies): Handlers {
-  const { photos, renders } = deps
+  const { photos, renders, watermarks } = deps
   return {
     'app.info': () => ({
       name: 'Werkschau',
@@ -34,12 +39,28 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'photos.restore': ({ ids }) => photos.restore(ids),
     'photos.emptyTrash': () => photos.emptyTrash(),
     'photos.render': ({ ids, targets, options }) => ({
-      jobId: renders.start(
-        ids,
-        targets,
-        options ?? { background: '#ffffff', keepAttribution: false },
-      ),
+      jobId: renders.start(ids, targets, pipelineOptions(options, watermarks)),
     }),
     'jobs.cancel': ({ jobId }) => ({ cancelled: photos.cancel(jobId) || renders.cancel(jobId) }),
+    'watermark.getLogo': () => watermarks.getLogo(),
+    'watermark.removeLogo': () => watermarks.removeLogo(),
   }
+}
+
+/** The contract's options as the pipeline takes them: a logo watermark gets the stored logo. */
+function pipelineOptions(
+  options: z.input<typeof RenderOptionsSchema> | undefined,
+  watermarks: WatermarkService,
+): RenderOptions {
+  if (!options) return { background: '#ffffff', keepAttribution: false }
+  const { watermark } = options
+  if (watermark?.kind !== 'logo') return { ...options, watermark }
+  const file = watermarks.logoFile()
+  if (!file) {
+    throw new AppErrorException(
+      'validation',
+      'There is no watermark logo yet. Choose a logo first, or use a text watermark.',
+    )
+  }
+  return { ...options, watermark: { ...watermark, file } }
 }

@@ -28,6 +28,9 @@ const extensionPattern = /^[a-z0-9]{1,10}$/
  *   cache/thumbnails, cache/renders  may be deleted at any time; rebuilt on demand
  *   incoming/                        imports in progress; same filesystem as originals, so the
  *                                    final rename is atomic; emptied at every open
+ *   assets/watermark-logo.json       the current watermark logo (digest, format, size); the file
+ *   assets/watermark-logo-<sha256>.<ext>  itself is named by its content, so renders cached
+ *                                    with one logo are never reused for another
  */
 export class LibraryLayout {
   readonly root: string
@@ -41,6 +44,7 @@ export class LibraryLayout {
   readonly thumbnails: string
   readonly renders: string
   readonly incoming: string
+  readonly assets: string
 
   constructor(root: string) {
     this.root = resolve(root)
@@ -54,6 +58,7 @@ export class LibraryLayout {
     this.thumbnails = join(this.cache, 'thumbnails')
     this.renders = join(this.cache, 'renders')
     this.incoming = join(this.root, 'incoming')
+    this.assets = join(this.root, 'assets')
   }
 
   /** Folders created at open (the cache ones are re-created on demand as well). */
@@ -67,12 +72,13 @@ export class LibraryLayout {
       this.thumbnails,
       this.renders,
       this.incoming,
+      this.assets,
     ]
   }
 
   /** Folders where atomic writes put their temp files, swept at open. */
   get tempFolders(): string[] {
-    return [this.photos, this.trashPhotos, this.thumbnails, this.renders]
+    return [this.photos, this.trashPhotos, this.thumbnails, this.renders, this.assets]
   }
 
   originalPath(id: PhotoId, format: PhotoFormat, trashed = false): string {
@@ -101,6 +107,20 @@ export class LibraryLayout {
     return join(this.renders, `${key}.${ext}`)
   }
 
+  /** Which logo is current: written last when a logo is replaced, so it is the commit point. */
+  get watermarkLogoRecord(): string {
+    return join(this.assets, 'watermark-logo.json')
+  }
+
+  watermarkLogoPath(digest: string, format: PhotoFormat): string {
+    return join(this.assets, `watermark-logo-${checkId(digest)}.${originalExtensions[format]}`)
+  }
+
+  /** The small WebP the export dialog shows; derived, so it lives in the cache. */
+  watermarkLogoThumbnailPath(digest: string): string {
+    return join(this.thumbnails, `watermark-logo-${checkId(digest)}.webp`)
+  }
+
   /** A fresh name for an import in progress. */
   incomingPath(): string {
     return join(this.incoming, `${randomBytes(8).toString('hex')}.part`)
@@ -109,7 +129,7 @@ export class LibraryLayout {
 
 function checkId(id: string): PhotoId {
   if (!PhotoIdSchema.safeParse(id).success) {
-    throw new AppErrorException('validation', 'A photo id is a SHA-256 hex digest.')
+    throw new AppErrorException('validation', 'A photo id or logo digest is a SHA-256 hex digest.')
   }
   return id
 }

@@ -12,6 +12,7 @@ import {
   type MediaKind,
   uploads,
   type UploadName,
+  watermarkLogoMediaPath,
 } from '../../src-shared/contract'
 import type { AppError } from '../../src-shared/errors'
 import type { z } from 'zod'
@@ -43,6 +44,8 @@ export interface ApiClient {
   pathForFile(file: UploadableFile): string | undefined
   /** An image URL for a library photo, whichever host serves it. */
   photoUrl(id: string, kind: MediaKind): string
+  /** An image URL for the watermark logo, small; `version` from `watermark.getLogo`. */
+  watermarkLogoUrl(version: string): string
 }
 
 /**
@@ -70,6 +73,7 @@ export function createApiClient(bridge: WerkschauBridge): ApiClient {
     },
     pathForFile: (file) => bridge.pathForFile(file),
     photoUrl: (id, kind) => bridge.mediaUrl(mediaPath(id, kind)),
+    watermarkLogoUrl: (version) => bridge.mediaUrl(watermarkLogoMediaPath(version)),
     on: (event, listener) =>
       bridge.subscribe((name, payload) => {
         if (!isEventName(name) || name !== event) return

@@ -87,6 +87,9 @@ describe('browser host', () => {
     expect((await send(host.port, { method: 'POST', path: '/upload/photos.upload' })).status).toBe(
       401,
     )
+    expect(
+      (await send(host.port, { method: 'POST', path: '/upload/watermark.setLogo' })).status,
+    ).toBe(401)
   })
 
   it('refuses a foreign Host (DNS rebinding) and a foreign Origin (403), even with the token', async () => {
@@ -262,6 +265,47 @@ describe('browser host', () => {
     expect(
       (await send(host.port, { path: `/media/photo/${body.value.record.id}/thumbnail` })).status,
     ).toBe(401)
+  })
+
+  it('takes a watermark logo upload only with the token, and serves its preview', async () => {
+    const { host, auth } = await start()
+    const logo = readFileSync(join(process.cwd(), 'tests/fixtures/photos/produkt-freigestellt.png'))
+    const upload = (headers: Record<string, string>) =>
+      send(host.port, {
+        method: 'POST',
+        path: '/upload/watermark.setLogo?filename=logo.png',
+        headers: { 'Content-Type': 'application/octet-stream', ...headers },
+        body: logo,
+      })
+    const refused = await upload({})
+    expect(refused.status).toBe(401)
+    expect(JSON.parse((await call(host.port, auth, 'watermark.getLogo')).body)).toEqual({
+      ok: true,
+      value: { present: false },
+    })
+    const wrong = await upload({ Authorization: 'Bearer wrong' })
+    expect(wrong.status).toBe(401)
+
+    const reply = await upload({ Authorization: `Bearer ${host.token}` })
+    expect(reply.status).toBe(200)
+    const body = JSON.parse(reply.body) as { ok: true; value: { version: string; width: number } }
+    expect(body.value).toMatchObject({ width: 720, height: 720, format: 'png' })
+    const path = `/media/asset/watermark-logo/${body.value.version}`
+    const media = await send(host.port, { path: `${path}?token=${host.token}` })
+    expect(media.status).toBe(200)
+    expect(media.headers['content-type']).toBe('image/webp')
+    expect((await send(host.port, { path })).status).toBe(401)
+
+    const broken = await send(host.port, {
+      method: 'POST',
+      path: '/upload/watermark.setLogo?filename=broken.png',
+      headers: {
+        'Content-Type': 'application/octet-stream',
+        Authorization: `Bearer ${host.token}`,
+      },
+      body: Buffer.from('not a logo'),
+    })
+    expect(broken.status).toBe(422)
   })
 
   it('closes open event streams when it shuts down', async () => {

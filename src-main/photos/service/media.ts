@@ -3,6 +3,7 @@ import { mediaKinds, type MediaKind } from '../../../src-shared/contract'
 import { PhotoIdSchema } from '../../../src-shared/photos/model'
 import type { PhotoLibrary } from '../../library/photo-library'
 import type { PhotoWorker } from './photo-tasks'
+import type { WatermarkService } from './watermark-service'
 
 export interface MediaFile {
   file: string
@@ -14,15 +15,20 @@ export interface MediaFile {
 export const mediaSizes: Record<MediaKind, number> = { thumbnail: 512, preview: 1600 }
 
 /**
- * Resolves a host-neutral media path (`photo/<id>/<kind>`) to a cached WebP, making it on first
- * use. Nothing else can be named: anything that is not exactly that shape is "not found".
+ * Resolves a host-neutral media path (`photo/<id>/<kind>`, `asset/watermark-logo/<version>`) to a
+ * cached WebP, making it on first use. Nothing else can be named: anything that is not exactly
+ * one of those shapes is "not found".
  */
 export async function resolveMedia(
   path: string,
   library: PhotoLibrary,
   worker: PhotoWorker,
+  watermarks: WatermarkService,
 ): Promise<MediaFile | undefined> {
   const [scope, id, kind, ...rest] = path.split('/')
+  if (scope === 'asset' && id === 'watermark-logo' && kind && rest.length === 0) {
+    return watermarks.media(kind)
+  }
   if (scope !== 'photo' || rest.length > 0 || !PhotoIdSchema.safeParse(id).success) return undefined
   if (!mediaKinds.includes(kind as MediaKind) || !id || !library.get(id)) return undefined
   const size = mediaSizes[kind as MediaKind]

@@ -7,6 +7,7 @@ import {
   events,
   isChannelName,
   isEventName,
+  watermarkLogoMediaPath,
 } from '../../../src-shared/contract'
 
 describe('contract', () => {
@@ -29,6 +30,29 @@ describe('contract', () => {
     }
     expect(isChannelName(42)).toBe(false)
     expect(isChannelName('settings.get')).toBe(true)
+  })
+
+  it("lets a logo watermark name no file: main uses the library's own logo", () => {
+    const parsed = channels['photos.render'].input.parse({
+      ids: ['a'.repeat(64)],
+      targets: ['instagram'],
+      options: {
+        watermark: {
+          kind: 'logo',
+          file: '/etc/passwd',
+          position: 'center',
+          opacity: 1,
+          scale: 0.2,
+        },
+      },
+    })
+    expect(parsed.options?.watermark).toEqual({
+      kind: 'logo',
+      position: 'center',
+      opacity: 1,
+      scale: 0.2,
+    })
+    expect(watermarkLogoMediaPath('b'.repeat(64))).toBe(`asset/watermark-logo/${'b'.repeat(64)}`)
   })
 
   it('does not let the renderer set the library folder directly', () => {

@@ -1,7 +1,8 @@
 import { useId, useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { canStart, initialChoices, type ExportChoices } from './export-options'
+import { initialChoices, missingChoice, type ExportChoices } from './export-options'
 import { TargetChoices } from './TargetChoices'
+import { useWatermarkLogo } from './useWatermarkLogo'
 import { WatermarkFields } from './WatermarkFields'
 
 interface ExportFormProps {
@@ -11,6 +12,12 @@ interface ExportFormProps {
   onCancel: () => void
 }
 
+const missingText = {
+  target: 'library.export.chooseTarget',
+  text: 'library.export.enterText',
+  logo: 'library.export.chooseLogo',
+} as const
+
 /** Where the photos go and how: networks and sizes, watermark, background, attribution. */
 export function ExportForm({ count, error, onStart, onCancel }: ExportFormProps) {
   const { t } = useTranslation()
@@ -18,7 +25,9 @@ export function ExportForm({ count, error, onStart, onCancel }: ExportFormProps)
   const backgroundId = useId()
   const backgroundHintId = useId()
   const keepHintId = useId()
-  const ready = canStart(choices)
+  const logo = useWatermarkLogo()
+  const missing = missingChoice(choices, logo.logo?.present === true)
+  const ready = missing === undefined && !logo.busy
 
   const toggleTarget = (id: string): void =>
     setChoices((previous) => {
@@ -40,6 +49,7 @@ export function ExportForm({ count, error, onStart, onCancel }: ExportFormProps)
       <WatermarkFields
         value={choices.watermark}
         onChange={(watermark) => setChoices((previous) => ({ ...previous, watermark }))}
+        logo={logo}
       />
       <div className="export-field">
         <div className="export-field__inline">
@@ -83,7 +93,7 @@ export function ExportForm({ count, error, onStart, onCancel }: ExportFormProps)
         </p>
       )}
       <div className="modal__actions">
-        {!ready && <p className="export-form__missing">{t('library.export.chooseTarget')}</p>}
+        {missing && <p className="export-form__missing">{t(missingText[missing])}</p>}
         <button type="button" className="button" onClick={onCancel}>
           {t('library.export.cancel')}
         </button>

@@ -1,21 +1,29 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
-import { watermarkPositions, type ExportChoices } from './export-options'
+import { watermarkPositions, type ExportChoices, type WatermarkKind } from './export-options'
+import { LogoChoice } from './LogoChoice'
+import type { WatermarkLogoControl } from './useWatermarkLogo'
 
 type Watermark = ExportChoices['watermark']
+
+const kinds: readonly WatermarkKind[] = ['text', 'logo']
 
 export function WatermarkFields({
   value,
   onChange,
+  logo,
 }: {
   value: Watermark
   onChange: (next: Watermark) => void
+  logo: WatermarkLogoControl
 }) {
   const { t } = useTranslation()
+  const kindId = useId()
   const textId = useId()
+  const logoId = useId()
   const positionId = useId()
-  const opacityId = useId()
-  const percent = Math.round(value.opacity * 100)
+  const opacity = Math.round(value.opacity * 100)
+  const size = Math.round(value.scale * 100)
   return (
     <fieldset className="export-field">
       <legend className="export-field__label">{t('library.export.watermark')}</legend>
@@ -29,16 +37,45 @@ export function WatermarkFields({
       </label>
       {value.enabled && (
         <div className="watermark-fields">
-          <label htmlFor={textId}>{t('library.export.watermarkText')}</label>
-          <input
-            id={textId}
-            className="text-input"
-            value={value.text}
-            maxLength={200}
-            required
-            placeholder={t('library.export.watermarkPlaceholder')}
-            onChange={(event) => onChange({ ...value, text: event.target.value })}
-          />
+          <span id={kindId}>{t('library.export.watermarkKind')}</span>
+          <div className="watermark-fields__kinds" role="radiogroup" aria-labelledby={kindId}>
+            {kinds.map((kind) => (
+              <label key={kind} className="export-choice">
+                <input
+                  type="radio"
+                  name={kindId}
+                  checked={value.kind === kind}
+                  onChange={() => onChange({ ...value, kind })}
+                />
+                {t(
+                  kind === 'text'
+                    ? 'library.export.watermarkKindText'
+                    : 'library.export.watermarkKindLogo',
+                )}
+              </label>
+            ))}
+          </div>
+          {value.kind === 'text' ? (
+            <>
+              <label htmlFor={textId}>{t('library.export.watermarkText')}</label>
+              <input
+                id={textId}
+                className="text-input"
+                value={value.text}
+                maxLength={200}
+                required
+                placeholder={t('library.export.watermarkPlaceholder')}
+                onChange={(event) => onChange({ ...value, text: event.target.value })}
+              />
+            </>
+          ) : (
+            <>
+              <span id={logoId} className="watermark-fields__top">
+                {t('library.export.logo')}
+              </span>
+              <LogoChoice control={logo} labelId={logoId} />
+            </>
+          )}
           <label htmlFor={positionId}>{t('library.export.watermarkPosition')}</label>
           <select
             id={positionId}
@@ -55,24 +92,55 @@ export function WatermarkFields({
               </option>
             ))}
           </select>
-          <label htmlFor={opacityId}>{t('library.export.watermarkOpacity')}</label>
-          <span className="watermark-fields__range">
-            <input
-              id={opacityId}
-              type="range"
-              min={10}
-              max={100}
-              step={5}
-              value={percent}
-              aria-valuetext={`${percent} %`}
-              onChange={(event) =>
-                onChange({ ...value, opacity: Number(event.target.value) / 100 })
-              }
-            />
-            <output htmlFor={opacityId}>{percent} %</output>
-          </span>
+          <PercentRange
+            label={t('library.export.watermarkOpacity')}
+            percent={opacity}
+            min={10}
+            step={5}
+            valueText={`${opacity} %`}
+            onChange={(percent) => onChange({ ...value, opacity: percent / 100 })}
+          />
+          <PercentRange
+            label={t('library.export.watermarkSize')}
+            percent={size}
+            min={5}
+            max={60}
+            valueText={t('library.export.watermarkSizeValue', { percent: size })}
+            onChange={(percent) => onChange({ ...value, scale: percent / 100 })}
+          />
         </div>
       )}
     </fieldset>
+  )
+}
+
+/** A labelled slider in percent, with the value shown beside it. */
+function PercentRange(props: {
+  label: string
+  percent: number
+  min: number
+  max?: number
+  step?: number
+  valueText: string
+  onChange: (percent: number) => void
+}) {
+  const id = useId()
+  return (
+    <>
+      <label htmlFor={id}>{props.label}</label>
+      <span className="watermark-fields__range">
+        <input
+          id={id}
+          type="range"
+          min={props.min}
+          max={props.max ?? 100}
+          step={props.step ?? 1}
+          value={props.percent}
+          aria-valuetext={props.valueText}
+          onChange={(event) => props.onChange(Number(event.target.value))}
+        />
+        <output htmlFor={id}>{props.percent} %</output>
+      </span>
+    </>
   )
 }

@@ -13,19 +13,34 @@ export const watermarkPositions: readonly WatermarkPosition[] = [
   'center',
 ]
 
-/** Relative to the photo's width; small enough not to cover the work. */
-const watermarkScale = 0.05
+export type WatermarkKind = 'text' | 'logo'
 
 export interface ExportChoices {
   targets: ReadonlySet<string>
-  watermark: { enabled: boolean; text: string; position: WatermarkPosition; opacity: number }
+  watermark: {
+    enabled: boolean
+    kind: WatermarkKind
+    text: string
+    position: WatermarkPosition
+    opacity: number
+    /** The mark's longer side as a fraction of the photo's shorter side. */
+    scale: number
+  }
   background: string
   keepAttribution: boolean
 }
 
 export const initialChoices: ExportChoices = {
   targets: new Set(),
-  watermark: { enabled: false, text: '', position: 'bottom-right', opacity: 0.6 },
+  watermark: {
+    enabled: false,
+    kind: 'text',
+    text: '',
+    position: 'bottom-right',
+    opacity: 0.6,
+    // Readable, yet small enough not to cover the work.
+    scale: 0.2,
+  },
   background: '#ffffff',
   keepAttribution: false,
 }
@@ -40,23 +55,32 @@ export function chosenTargets(choices: ExportChoices): string[] {
 export function renderOptions(choices: ExportChoices): RenderOptions {
   const { watermark } = choices
   const text = watermark.text.trim()
+  const placement = {
+    position: watermark.position,
+    opacity: watermark.opacity,
+    scale: watermark.scale,
+  }
   return {
     background: choices.background,
     keepAttribution: choices.keepAttribution,
-    watermark:
-      watermark.enabled && text
-        ? {
-            kind: 'text',
-            text,
-            position: watermark.position,
-            opacity: watermark.opacity,
-            scale: watermarkScale,
-          }
-        : undefined,
+    watermark: !watermark.enabled
+      ? undefined
+      : watermark.kind === 'logo'
+        ? { kind: 'logo', ...placement }
+        : text
+          ? { kind: 'text', text, ...placement }
+          : undefined,
   }
 }
 
-export function canStart(choices: ExportChoices): boolean {
-  const watermarkOk = !choices.watermark.enabled || choices.watermark.text.trim() !== ''
-  return choices.targets.size > 0 && watermarkOk
+/** What still stops Start: no target, or a watermark without its text or logo. */
+export function missingChoice(
+  choices: ExportChoices,
+  hasLogo: boolean,
+): 'target' | 'text' | 'logo' | undefined {
+  if (choices.targets.size === 0) return 'target'
+  const { watermark } = choices
+  if (!watermark.enabled) return undefined
+  if (watermark.kind === 'logo') return hasLogo ? undefined : 'logo'
+  return watermark.text.trim() === '' ? 'text' : undefined
 }
