@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { expectNoSeriousAxeViolations } from './axe'
 import { expect, test } from './browser-host'
 
 const sections = [
@@ -9,20 +8,6 @@ const sections = [
   { en: 'Accounts', de: 'Konten' },
   { en: 'Settings', de: 'Einstellungen' },
 ]
-
-async function expectNoSeriousAxeViolations(page: Page, context: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  )
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-    context,
-  ).toEqual([])
-}
 
 test('visits every section, each with its heading and an empty state, with no serious axe violations', async ({
   page,

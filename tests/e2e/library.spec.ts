@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expectNoSeriousAxeViolations } from './axe'
 import { expect, test } from './browser-host'
 
 const fixtures = join(process.cwd(), 'tests', 'fixtures', 'photos')
@@ -12,20 +12,6 @@ const cutOut = 'produkt-freigestellt.png'
 
 // Real photos go through the real pipeline (hashing, probing, thumbnails): allow for a slow CI.
 test.setTimeout(120_000)
-
-async function expectNoSeriousAxeViolations(page: Page, context: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  )
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-    context,
-  ).toEqual([])
-}
 
 const importPanel = (page: Page): Locator =>
   page.getByRole('region', { name: /^(Adding photos|Photos added)$/ })

@@ -1,28 +1,14 @@
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expectNoSeriousAxeViolations } from './axe'
 import { expect, test } from './browser-host'
 
 const photo = (name: string): string => join(process.cwd(), 'tests', 'fixtures', 'photos', name)
 
 // Real photos through the real pipeline: allow for a slow CI.
 test.setTimeout(120_000)
-
-async function expectNoSeriousAxeViolations(page: Page, context: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze()
-  const serious = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-  )
-  expect(
-    serious.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-    context,
-  ).toEqual([])
-}
 
 /** Opens the Library, imports one photo and opens "Prepare for…" for it. */
 async function prepareOnePhoto(page: Page, url: string): Promise<void> {
