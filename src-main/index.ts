@@ -68,7 +68,13 @@ async function startApp(): Promise<void> {
     log: consoleLogger,
   })
   protocol.handle(mediaScheme, async (request) => {
-    const media = await services.media(decodeURIComponent(new URL(request.url).pathname.slice(1)))
+    let path: string
+    try {
+      path = decodeURIComponent(new URL(request.url).pathname.slice(1))
+    } catch {
+      return new Response('Not found', { status: 404 })
+    }
+    const media = await services.media(path)
     return media
       ? net.fetch(pathToFileURL(media.file).href, {
           headers: { 'Content-Type': media.contentType },

@@ -7,6 +7,7 @@ import { openEventStream } from './event-stream'
 import { BodyTooLargeError, readBody } from './request-body'
 import { uploadByteLimit } from '../api/uploads'
 import { createReadStream } from 'node:fs'
+import { pipeline } from 'node:stream'
 import { createLaunchToken, originProblem, requestToken, tokenMatches } from './security'
 import { serveStaticFile } from './static-files'
 
@@ -89,9 +90,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         return sendError(response, 405, 'validation', 'Use GET.')
       }
-      const media = await options.services.media(
-        decodeURIComponent(url.pathname.slice('/media/'.length)),
-      )
+      const media = await options.services.media(safeDecode(url.pathname.slice('/media/'.length)))
       if (!media) return sendError(response, 404, 'not_found', 'No such media.')
       response.writeHead(200, {
         'Content-Type': media.contentType,
@@ -100,7 +99,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         'Cache-Control': 'private, no-cache',
       })
       if (request.method === 'HEAD') return void response.end()
-      createReadStream(media.file).pipe(response)
+      // pipeline() closes the file when the client goes away and turns a file deleted meanwhile
+      // (trash emptied, cache cleared) into an aborted response instead of an uncaught error.
+      pipeline(createReadStream(media.file), response, () => undefined)
       return
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -152,7 +153,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     } catch {
       return sendError(response, 400, 'validation', 'The request body is not valid JSON.')
     }
-    const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
+    const channel = safeDecode(url.pathname.slice('/api/'.length))
     const result = await options.services.dispatch(channel, input)
     sendJson(response, result.ok ? 200 : statusFor(result.error.code), result)
   }
@@ -171,7 +172,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (declared > uploadByteLimit) {
       return sendError(response, 413, 'payload_too_large', 'That file is too large to import.')
     }
-    const name = decodeURIComponent(url.pathname.slice('/upload/'.length))
+    const name = safeDecode(url.pathname.slice('/upload/'.length))
     const result = await options.services.dispatchUpload(
       name,
       url.searchParams.get('filename'),
@@ -247,4 +248,13 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
     'Cache-Control': 'no-store',
   })
   response.end(text)
+}
+
+/** A malformed %-escape is a name that matches nothing, not an internal error. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
+  }
 }

@@ -1,4 +1,5 @@
 import { createReadStream } from 'node:fs'
+import { pipeline } from 'node:stream/promises'
 import { stat } from 'node:fs/promises'
 import type { ServerResponse } from 'node:http'
 import { extname, resolve, sep } from 'node:path'
@@ -48,8 +49,7 @@ export async function serveStaticFile(
     response.end()
     return true
   }
-  await new Promise<void>((done, fail) => {
-    createReadStream(file).on('error', fail).pipe(response).on('finish', done)
-  })
+  // Also settles (and closes the file) when the client disconnects half-way.
+  await pipeline(createReadStream(file), response).catch(() => undefined)
   return true
 }

@@ -308,6 +308,19 @@ describe('browser host', () => {
     expect(broken.status).toBe(422)
   })
 
+  it('answers malformed %-escapes as not found, not as an internal error', async () => {
+    const { host, auth } = await start()
+    expect((await send(host.port, { path: `/media/%E0?token=${host.token}` })).status).toBe(404)
+    const api = await send(host.port, {
+      method: 'POST',
+      path: '/api/%E0',
+      headers: auth,
+      body: '{}',
+    })
+    expect(JSON.parse(api.body)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } })
+    expect((await send(host.port, { path: '/%E0' })).status).toBe(404)
+  })
+
   it('closes open event streams when it shuts down', async () => {
     const { host } = await start()
     const ended = new Promise<void>((resolve) => {
