@@ -1,4 +1,5 @@
 import type { RenderTarget } from './image-spec'
+import type { TextRules } from '../text/rules'
 
 /**
  * Bluesky: any ratio (the post carries aspectRatio); the lexicon allows 2 000 000 bytes per image
@@ -15,4 +16,18 @@ export const bluesky: RenderTarget = {
     maxBytes: 2_000_000,
     formats: ['jpeg', 'png', 'webp'],
   },
+}
+
+/**
+ * `app.bsky.feed.post` text: maxGraphemes 300 and maxLength 3000 (UTF-8 bytes), both enforced.
+ * URLs count in full (the record holds the whole URL; only the official app shortens the shown text).
+ * Alt text: the official app caps it at 2000 graphemes (the lexicon has no limit).
+ */
+export const blueskyText: TextRules = {
+  network: 'bluesky',
+  limits: [
+    { field: 'text', measure: 'graphemes', limit: 300, hard: true, source: 'primary' },
+    { field: 'text', measure: 'utf8Bytes', limit: 3000, hard: true, source: 'primary' },
+  ],
+  altText: { measure: 'graphemes', limit: 2000, source: 'primary' },
 }
