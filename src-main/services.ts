@@ -9,6 +9,7 @@ import { PhotoLibrary } from './library/photo-library'
 import { WatermarkLogoStore } from './library/watermark-logo'
 import type { Logger } from './log'
 import { defaultLibraryPath } from './paths'
+import { PostStore } from './posts/post-store'
 import { resolveMedia, type MediaFile } from './photos/service/media'
 import type { PhotoWorker } from './photos/service/photo-tasks'
 import { PhotoService } from './photos/service/photo-service'
@@ -36,6 +37,7 @@ export interface Services {
   photos: PhotoService
   renders: RenderService
   watermarks: WatermarkService
+  posts: PostStore
   dispatch: Dispatch
   dispatchUpload: DispatchUpload
   media(path: string): Promise<MediaFile | undefined>
@@ -80,6 +82,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     worker,
     events,
   })
+  const posts = await PostStore.open({
+    root: libraryPath(),
+    log: config.log,
+    onChanged: (ids) => events.emit('posts.changed', { ids }),
+  })
   const handlers = createHandlers({
     host: config.host,
     version: config.version,
@@ -88,6 +95,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     photos,
     renders,
     watermarks,
+    posts,
   })
   return {
     events,
@@ -95,6 +103,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     photos,
     renders,
     watermarks,
+    posts,
     dispatch: createDispatcher(handlers, config.log),
     dispatchUpload: createUploadDispatcher(
       {

@@ -7,6 +7,13 @@ import {
   PhotoRecordSchema,
 } from './photos/model'
 import { AppErrorSchema } from './errors'
+import {
+  PostDocumentSchema,
+  PostDraftSchema,
+  PostIdSchema,
+  PostListQuerySchema,
+  PostPatchSchema,
+} from './posts/model'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
 
 /**
@@ -16,7 +23,7 @@ import { SettingsPatchSchema, SettingsSchema } from './settings'
  * routes are all derived from these two maps; no other file defines a channel name or payload.
  *
  * Reserved namespaces for features that arrive with their own issues (no stubs until then):
- *   posts.*     caption documents, variants, templates    (Compose)
+ *   posts.*     caption documents and variants (below); templates, hashtag sets (Compose)
  *   accounts.*  connecting networks, keychain status      (Accounts)
  *   outbox.*    publishing jobs, schedule, export bundles (Publishing)
  */
@@ -50,9 +57,11 @@ export const ImportItemResultSchema = z.discriminatedUnion('ok', [
 ])
 export type ImportItemResult = z.infer<typeof ImportItemResultSchema>
 
-const PerIdResultSchema = z.array(
-  z.object({ id: PhotoIdSchema, ok: z.boolean(), error: AppErrorSchema.optional() }),
-)
+/** Batch actions answer per id, so one failure does not hide what happened to the others. */
+const perIdResults = (id: z.ZodType<string>) =>
+  z.array(z.object({ id, ok: z.boolean(), error: AppErrorSchema.optional() }))
+
+const PerIdResultSchema = perIdResults(PhotoIdSchema)
 
 export const RenderOutputSchema = z.object({
   photoId: PhotoIdSchema,
@@ -171,6 +180,28 @@ export const channels = {
   // The watermark logo: one per library, set with the `watermark.setLogo` upload.
   'watermark.getLogo': { input: z.void(), output: WatermarkLogoStateSchema },
   'watermark.removeLogo': { input: z.void(), output: z.object({ removed: z.boolean() }) },
+
+  // Posts: one document each in the library. Every update is on disk when the call returns
+  // (the composer autosaves by calling posts.update); lists and maps in a patch replace whole.
+  'posts.list': { input: PostListQuerySchema, output: z.array(PostDocumentSchema) },
+  'posts.get': { input: z.object({ id: PostIdSchema }).strict(), output: PostDocumentSchema },
+  'posts.create': { input: PostDraftSchema.optional(), output: PostDocumentSchema },
+  'posts.update': {
+    input: PostPatchSchema.extend({ id: PostIdSchema }),
+    output: PostDocumentSchema,
+  },
+  'posts.duplicate': {
+    input: z.object({ id: PostIdSchema }).strict(),
+    output: PostDocumentSchema,
+  },
+  'posts.trash': {
+    input: z.object({ ids: z.array(PostIdSchema).min(1).max(10_000) }).strict(),
+    output: perIdResults(PostIdSchema),
+  },
+  'posts.restore': {
+    input: z.object({ ids: z.array(PostIdSchema).min(1).max(10_000) }).strict(),
+    output: perIdResults(PostIdSchema),
+  },
 } as const satisfies Record<string, ChannelSpec>
 
 /**
@@ -209,6 +240,8 @@ export const events = {
   }),
   /** The watermark logo was set or removed (in this window or another). */
   'watermark.changed': WatermarkLogoStateSchema,
+  /** Posts were created, changed, trashed or restored: lists and open composers refresh. */
+  'posts.changed': z.object({ ids: z.array(PostIdSchema) }),
 } as const satisfies Record<string, z.ZodType>
 
 export type Channels = typeof channels

@@ -5,6 +5,7 @@ import type { RenderOptions } from '../photos/pipeline/render'
 import type { PhotoService } from '../photos/service/photo-service'
 import type { RenderService } from '../photos/service/render-service'
 import type { WatermarkService } from '../photos/service/watermark-service'
+import type { PostActionResult, PostStore } from '../posts/post-store'
 import type { SettingsService } from '../settings/settings-service'
 import type { Handlers } from './dispatcher'
 
@@ -16,11 +17,12 @@ export interface HandlerDependencies {
   photos: PhotoService
   renders: RenderService
   watermarks: WatermarkService
+  posts: PostStore
 }
 
 /** Every channel of the contract, answered in one place. The compiler insists none is missing. */
 export function createHandlers(deps: HandlerDependencies): Handlers {
-  const { photos, renders, watermarks } = deps
+  const { photos, renders, watermarks, posts } = deps
   return {
     'app.info': () => ({
       name: 'Werkschau',
@@ -44,7 +46,25 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'jobs.cancel': ({ jobId }) => ({ cancelled: photos.cancel(jobId) || renders.cancel(jobId) }),
     'watermark.getLogo': () => watermarks.getLogo(),
     'watermark.removeLogo': () => watermarks.removeLogo(),
+    'posts.list': (query) => posts.list(query),
+    'posts.get': ({ id }) => {
+      const post = posts.get(id)
+      if (!post) throw new AppErrorException('not_found', 'That post is not in your library.')
+      return post
+    },
+    'posts.create': (initial) => posts.create(initial),
+    'posts.update': ({ id, ...patch }) => posts.update(id, patch),
+    'posts.duplicate': ({ id }) => posts.duplicate(id),
+    'posts.trash': async ({ ids }) => perIdOutcomes(await posts.trash(ids)),
+    'posts.restore': async ({ ids }) => perIdOutcomes(await posts.restore(ids)),
   }
+}
+
+/** Per-id results without the documents: the renderer reloads on `posts.changed`. */
+function perIdOutcomes(results: readonly PostActionResult[]) {
+  return results.map((result) =>
+    result.ok ? { id: result.id, ok: true } : { id: result.id, ok: false, error: result.error },
+  )
 }
 
 /** The contract's options as the pipeline takes them: a logo watermark gets the stored logo. */

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { AppErrorException } from '../../src-shared/errors'
 import { PhotoIdSchema, type PhotoFormat, type PhotoId } from '../../src-shared/photos/model'
+import { PostIdSchema, type PostId } from '../../src-shared/posts/model'
 
 /** The extension an original is stored under comes from what the probe found, never the name. */
 export const originalExtensions: Record<PhotoFormat, string> = {
@@ -31,6 +32,8 @@ const extensionPattern = /^[a-z0-9]{1,10}$/
  *   assets/watermark-logo.json       the current watermark logo (digest, format, size); the file
  *   assets/watermark-logo-<sha256>.<ext>  itself is named by its content, so renders cached
  *                                    with one logo are never reused for another
+ *   posts/<id>.json                  one document per post; posts/.unreadable/ as for photos
+ *   trash/posts/<id>.json            trashed posts
  */
 export class LibraryLayout {
   readonly root: string
@@ -45,6 +48,9 @@ export class LibraryLayout {
   readonly renders: string
   readonly incoming: string
   readonly assets: string
+  readonly posts: string
+  readonly unreadablePosts: string
+  readonly trashPosts: string
 
   constructor(root: string) {
     this.root = resolve(root)
@@ -59,6 +65,14 @@ export class LibraryLayout {
     this.renders = join(this.cache, 'renders')
     this.incoming = join(this.root, 'incoming')
     this.assets = join(this.root, 'assets')
+    this.posts = join(this.root, 'posts')
+    this.unreadablePosts = join(this.posts, '.unreadable')
+    this.trashPosts = join(this.trash, 'posts')
+  }
+
+  /** The post store's folders, created (and swept of temp files) when it opens. */
+  get postFolders(): string[] {
+    return [this.posts, this.unreadablePosts, this.trashPosts]
   }
 
   /** Folders created at open (the cache ones are re-created on demand as well). */
@@ -88,6 +102,13 @@ export class LibraryLayout {
 
   sidecarPath(id: PhotoId, trashed = false): string {
     return join(trashed ? this.trashPhotos : this.photos, `${checkId(id)}.json`)
+  }
+
+  postPath(id: PostId, trashed = false): string {
+    if (!PostIdSchema.safeParse(id).success) {
+      throw new AppErrorException('validation', 'A post id is 32 hex digits.')
+    }
+    return join(trashed ? this.trashPosts : this.posts, `${id}.json`)
   }
 
   thumbnailPath(id: PhotoId, size: number): string {

@@ -77,24 +77,29 @@ export async function dropThumbnails(
   }
 }
 
-export type PhotoActionResult = { id: string } & Result<PhotoRecord>
+export type ActionResult<T> = { id: string } & Result<T>
+export type PhotoActionResult = ActionResult<PhotoRecord>
 
 /** Moves touch a few files each; a bounded number at once keeps file handles in check. */
 const actionConcurrency = 8
 
-/** Runs `run` per id, each on its own: one failure does not stop or undo the others. */
-export async function perPhoto(
+/**
+ * Runs `run` per id, each on its own: one failure does not stop or undo the others. Used for
+ * photos and posts alike (`what` names the kind in the log).
+ */
+export async function perPhoto<T = PhotoRecord>(
   ids: readonly string[],
-  run: (id: string) => Promise<PhotoRecord>,
+  run: (id: string) => Promise<T>,
   log: Logger,
-): Promise<PhotoActionResult[]> {
+  what = 'photo',
+): Promise<ActionResult<T>[]> {
   const unique = [...new Set(ids)]
-  const results = new Map<string, PhotoActionResult>()
+  const results = new Map<string, ActionResult<T>>()
   await forEachLimit(unique, actionConcurrency, async (id) => {
     try {
       results.set(id, { id, ok: true, value: await run(id) })
     } catch (error) {
-      if (!(error instanceof AppErrorException)) log.error(`photo ${id}`, error)
+      if (!(error instanceof AppErrorException)) log.error(`${what} ${id}`, error)
       const failure =
         error instanceof AppErrorException
           ? error

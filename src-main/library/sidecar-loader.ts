@@ -96,14 +96,41 @@ async function setAside(
   log: Logger,
   now: () => Date,
 ): Promise<void> {
-  const stamp = now().toISOString().replace(/[:.]/g, '-')
-  const aside = join(layout.unreadable, `${trashed ? 'trash-' : ''}${stamp}-${basename(path)}`)
+  const prefix = trashed ? 'trash-' : ''
+  await setAsideUnreadable({
+    path,
+    folder: layout.unreadable,
+    prefix,
+    what: 'photo sidecar',
+    why,
+    log,
+    now,
+  })
+}
+
+/**
+ * Moves a library document that cannot be used into `folder` (named with the time, so earlier
+ * ones are kept) and warns: the user's data is never deleted, and the library still opens.
+ */
+export async function setAsideUnreadable(options: {
+  path: string
+  folder: string
+  prefix: string
+  /** What the file is, for the warning ("photo sidecar", "post document"). */
+  what: string
+  why: string
+  log: Logger
+  now: () => Date
+}): Promise<void> {
+  const { path, what, why, log } = options
+  const stamp = options.now().toISOString().replace(/[:.]/g, '-')
+  const aside = join(options.folder, `${options.prefix}${stamp}-${basename(path)}`)
   try {
     await rename(path, aside)
-    log.warn(`the photo sidecar ${path} could not be read (${why}); it was moved to ${aside}`)
+    log.warn(`the ${what} ${path} could not be read (${why}); it was moved to ${aside}`)
   } catch (error) {
     log.warn(
-      `the photo sidecar ${path} could not be read (${why}) nor moved aside: ${errorMessage(error)}`,
+      `the ${what} ${path} could not be read (${why}) nor moved aside: ${errorMessage(error)}`,
     )
   }
 }
