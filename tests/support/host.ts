@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/server'
@@ -25,4 +26,30 @@ export async function startTestHost(
   })
   const host = await startBrowserHost({ services, rendererDir })
   return { host, services }
+}
+
+/**
+ * For tests that use the real services without talking HTTP: `start()` gives running services
+ * in a fresh folder (or `dir`, e.g. to restart on the same library); `stopAll()` stops them, and
+ * runs by itself after each test.
+ */
+export function useRealServices(tempDir: () => string): {
+  start: (dir?: string) => Promise<Services>
+  stopAll: () => Promise<void>
+} {
+  const running: (() => Promise<void>)[] = []
+  const stopAll = async (): Promise<void> => {
+    for (const stop of running.splice(0)) await stop()
+  }
+  afterEach(stopAll)
+  const start = async (dir = tempDir()): Promise<Services> => {
+    mkdirSync(join(dir, 'renderer'), { recursive: true })
+    const { host, services } = await startTestHost(dir, join(dir, 'renderer'))
+    running.push(async () => {
+      await host.close()
+      await services.close()
+    })
+    return services
+  }
+  return { start, stopAll }
 }

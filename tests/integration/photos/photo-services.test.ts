@@ -10,10 +10,10 @@ import {
   writeFileSync,
 } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { EventName } from '../../../src-shared/contract'
 import type { Services } from '../../../src-main/services'
-import { startTestHost } from '../../support/host'
+import { useRealServices } from '../../support/host'
 import { useTempDirs } from '../../support/temp-dir'
 import { pngBomb } from './support'
 
@@ -23,24 +23,7 @@ import { pngBomb } from './support'
  */
 const fixtures = join(process.cwd(), 'tests', 'fixtures', 'photos')
 const tempDir = useTempDirs()
-let services: Services | undefined
-let closeHost: (() => Promise<void>) | undefined
-
-afterEach(async () => {
-  await closeHost?.()
-  await services?.close()
-  services = undefined
-  closeHost = undefined
-})
-
-async function start(): Promise<Services> {
-  const dir = tempDir()
-  mkdirSync(join(dir, 'renderer'))
-  const started = await startTestHost(dir, join(dir, 'renderer'))
-  services = started.services
-  closeHost = () => started.host.close()
-  return started.services
-}
+const { start } = useRealServices(tempDir)
 
 function waitFor<E extends EventName>(
   running: Services,

@@ -1,12 +1,12 @@
-import { createReadStream, mkdirSync, readdirSync, readFileSync } from 'node:fs'
+import { createReadStream, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import sharp from 'sharp'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { RenderOutput } from '../../../src-shared/contract'
 import type { Result } from '../../../src-shared/errors'
 import type { Services } from '../../../src-main/services'
-import { startTestHost } from '../../support/host'
+import { useRealServices } from '../../support/host'
 import { useTempDirs } from '../../support/temp-dir'
 import { fixture, meanDifference, pixelsOf, pngBomb } from './support'
 
@@ -15,25 +15,7 @@ import { fixture, meanDifference, pixelsOf, pngBomb } from './support'
  * the logo kept in the library folder, and renders made by the real pipeline.
  */
 const tempDir = useTempDirs()
-let running: { services: Services; close: () => Promise<void> } | undefined
-
-afterEach(async () => {
-  await running?.close()
-  running = undefined
-})
-
-async function start(dir = tempDir()): Promise<Services> {
-  mkdirSync(join(dir, 'renderer'), { recursive: true })
-  const { host, services } = await startTestHost(dir, join(dir, 'renderer'))
-  running = {
-    services,
-    close: async () => {
-      await host.close()
-      await services.close()
-    },
-  }
-  return services
-}
+const { start, stopAll } = useRealServices(tempDir)
 
 type Logo = { width: number; height: number; format: string; version: string }
 
@@ -137,7 +119,7 @@ describe('watermark logo', () => {
     expect(await services.media(`asset/watermark-logo/${logo.version}`)).toBeUndefined()
 
     // The logo belongs to the library and is still there after a restart.
-    await running?.close()
+    await stopAll()
     const again = await start(dir)
     expect(await again.dispatch('watermark.getLogo', undefined)).toEqual({
       ok: true,

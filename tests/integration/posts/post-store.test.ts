@@ -1,13 +1,12 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { EventName } from '../../../src-shared/contract'
 import { PostDocumentSchema, type PostDocument } from '../../../src-shared/posts/model'
 import { createMemoryLogger } from '../../../src-main/log'
 import { PostStore, type PostStoreOptions } from '../../../src-main/posts/post-store'
-import type { Services } from '../../../src-main/services'
-import { startTestHost } from '../../support/host'
+import { useRealServices } from '../../support/host'
 import { useTempDirs } from '../../support/temp-dir'
 
 const tempDir = useTempDirs()
@@ -274,23 +273,10 @@ describe('the post store', () => {
 })
 
 describe('posts through the real services', () => {
-  let services: Services | undefined
-  let closeHost: (() => Promise<void>) | undefined
-
-  afterEach(async () => {
-    await closeHost?.()
-    await services?.close()
-    services = undefined
-    closeHost = undefined
-  })
+  const { start } = useRealServices(tempDir)
 
   it('creates, updates and lists a post through the dispatcher, announcing each change', async () => {
-    const dir = tempDir()
-    mkdirSync(join(dir, 'renderer'))
-    const started = await startTestHost(dir, join(dir, 'renderer'))
-    services = started.services
-    closeHost = () => started.host.close()
-    const running = started.services
+    const running = await start()
     const seen: { event: EventName; payload: unknown }[] = []
     const stop = running.events.subscribe((event, payload) => seen.push({ event, payload }))
 
