@@ -1,8 +1,7 @@
 import i18next, { type i18n } from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import de from './de.json'
-import en from './en.json'
 import { appLanguages, resolveLanguage } from './language'
+import { de, en } from './messages'
 
 export const resources = {
   en: { translation: en },

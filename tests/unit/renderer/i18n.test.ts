@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import de from '../../../src-renderer/i18n/de.json'
-import en from '../../../src-renderer/i18n/en.json'
 import { resolveLanguage } from '../../../src-renderer/i18n/language'
+import { de, en } from '../../../src-renderer/i18n/messages'
 
 /** Flattens nested translations to `{ 'settings.language': 'Language', … }`. */
 function flatten(tree: object, prefix = ''): Record<string, unknown> {
