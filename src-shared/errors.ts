@@ -20,6 +20,17 @@ export const errorCodes = [
   'too_many_pixels',
   'too_large',
   'worker_crashed',
+  // Accounts and publishing: each says what the user can do (unlock, reconnect, wait, shorten).
+  'keychain_unavailable',
+  'auth_failed',
+  'two_factor_required',
+  'needs_reconnect',
+  'offline',
+  'timeout',
+  'rate_limited',
+  'media_rejected',
+  'over_limit',
+  'remote_error',
   'internal',
 ] as const
 
