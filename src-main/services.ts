@@ -112,7 +112,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       },
       config.log,
     ),
-    media: (path) => resolveMedia(path, library, worker, watermarks),
+    media: (path) => resolveMedia(path, library, worker, watermarks, renders),
     libraryPath,
     close: () => pool.close(),
   }

@@ -15,6 +15,7 @@ import {
   watermarkLogoMediaPath,
 } from '../../src-shared/contract'
 import type { AppError } from '../../src-shared/errors'
+import { renderMediaPath, type RenderMediaRequest } from '../../src-shared/photos/render-media'
 import type { z } from 'zod'
 import { createHttpBridge, takeLaunchToken } from './http-bridge'
 
@@ -46,6 +47,8 @@ export interface ApiClient {
   photoUrl(id: string, kind: MediaKind): string
   /** An image URL for the watermark logo, small; `version` from `watermark.getLogo`. */
   watermarkLogoUrl(version: string): string
+  /** An image URL for a photo rendered for a network with one preset's crop, at preview size. */
+  renderedPhotoUrl(request: RenderMediaRequest): string
 }
 
 /**
@@ -74,6 +77,7 @@ export function createApiClient(bridge: WerkschauBridge): ApiClient {
     pathForFile: (file) => bridge.pathForFile(file),
     photoUrl: (id, kind) => bridge.mediaUrl(mediaPath(id, kind)),
     watermarkLogoUrl: (version) => bridge.mediaUrl(watermarkLogoMediaPath(version)),
+    renderedPhotoUrl: (request) => bridge.mediaUrl(renderMediaPath(request)),
     on: (event, listener) =>
       bridge.subscribe((name, payload) => {
         if (!isEventName(name) || name !== event) return
