@@ -18,6 +18,7 @@ import { WatermarkService } from './photos/service/watermark-service'
 import { WorkerPool } from './photos/worker/worker-pool'
 import type { SpawnWorker } from './photos/worker/worker-process'
 import { SettingsService, type SettingsBackend } from './settings/settings-service'
+import { SnippetStore } from './snippets/snippet-store'
 
 export interface ServicesConfig {
   host: HostKind
@@ -38,6 +39,7 @@ export interface Services {
   renders: RenderService
   watermarks: WatermarkService
   posts: PostStore
+  snippets: SnippetStore
   dispatch: Dispatch
   dispatchUpload: DispatchUpload
   media(path: string): Promise<MediaFile | undefined>
@@ -87,6 +89,11 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     log: config.log,
     onChanged: (ids) => events.emit('posts.changed', { ids }),
   })
+  const snippets = await SnippetStore.open({
+    root: libraryPath(),
+    log: config.log,
+    onChanged: (kind, ids) => events.emit('snippets.changed', { kind, ids }),
+  })
   const handlers = createHandlers({
     host: config.host,
     version: config.version,
@@ -96,6 +103,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     renders,
     watermarks,
     posts,
+    snippets,
   })
   return {
     events,
@@ -104,6 +112,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     renders,
     watermarks,
     posts,
+    snippets,
     dispatch: createDispatcher(handlers, config.log),
     dispatchUpload: createUploadDispatcher(
       {

@@ -15,6 +15,7 @@ import {
   PostPatchSchema,
 } from './posts/model'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
+import { snippetChannels, snippetEvents } from './snippets/contract'
 
 /**
  * The single source of truth for what the renderer may ask of the main process.
@@ -202,6 +203,7 @@ export const channels = {
     input: z.object({ ids: z.array(PostIdSchema).min(1).max(10_000) }).strict(),
     output: perIdResults(PostIdSchema),
   },
+  ...snippetChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 /**
@@ -242,6 +244,7 @@ export const events = {
   'watermark.changed': WatermarkLogoStateSchema,
   /** Posts were created, changed, trashed or restored: lists and open composers refresh. */
   'posts.changed': z.object({ ids: z.array(PostIdSchema) }),
+  ...snippetEvents,
 } as const satisfies Record<string, z.ZodType>
 
 export type Channels = typeof channels

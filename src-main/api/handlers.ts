@@ -7,6 +7,8 @@ import type { RenderService } from '../photos/service/render-service'
 import type { WatermarkService } from '../photos/service/watermark-service'
 import type { PostActionResult, PostStore } from '../posts/post-store'
 import type { SettingsService } from '../settings/settings-service'
+import { snippetHandlers } from '../snippets/snippet-handlers'
+import type { SnippetStore } from '../snippets/snippet-store'
 import type { Handlers } from './dispatcher'
 
 export interface HandlerDependencies {
@@ -18,6 +20,7 @@ export interface HandlerDependencies {
   renders: RenderService
   watermarks: WatermarkService
   posts: PostStore
+  snippets: SnippetStore
 }
 
 /** Every channel of the contract, answered in one place. The compiler insists none is missing. */
@@ -57,6 +60,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'posts.duplicate': ({ id }) => posts.duplicate(id),
     'posts.trash': async ({ ids }) => perIdOutcomes(await posts.trash(ids)),
     'posts.restore': async ({ ids }) => perIdOutcomes(await posts.restore(ids)),
+    ...snippetHandlers(deps.snippets),
   }
 }
 
