@@ -18,6 +18,8 @@ import { WatermarkService } from './photos/service/watermark-service'
 import { WorkerPool } from './photos/worker/worker-pool'
 import type { SpawnWorker } from './photos/worker/worker-process'
 import { SettingsService, type SettingsBackend } from './settings/settings-service'
+import type { AccountService } from './accounts/account-service'
+import { createAccountService, type AccountsConfig } from './accounts/create-account-service'
 import { SnippetStore } from './snippets/snippet-store'
 
 export interface ServicesConfig {
@@ -30,6 +32,8 @@ export interface ServicesConfig {
   /** Starts the photo worker process: utilityProcess in Electron, child_process.fork under Node. */
   spawnPhotoWorker: SpawnWorker
   log: Logger
+  /** Keychain, network flows and browser for Accounts; the app's defaults when absent. */
+  accounts?: AccountsConfig
 }
 
 export interface Services {
@@ -39,6 +43,7 @@ export interface Services {
   renders: RenderService
   watermarks: WatermarkService
   posts: PostStore
+  accounts: AccountService
   snippets: SnippetStore
   dispatch: Dispatch
   dispatchUpload: DispatchUpload
@@ -94,10 +99,12 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     log: config.log,
     onChanged: (kind, ids) => events.emit('snippets.changed', { kind, ids }),
   })
+  const accounts = await createAccountService(config.dataDir, events, config.log, config.accounts)
   const handlers = createHandlers({
     host: config.host,
     version: config.version,
     libraryPath,
+    accounts,
     settings,
     photos,
     renders,
@@ -107,6 +114,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
   })
   return {
     events,
+    accounts,
     settings,
     photos,
     renders,

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { accountChannels, accountEvents } from './accounts/contract'
 import {
   NormalizedRectSchema,
   PhotoEditsSchema,
@@ -203,6 +204,7 @@ export const channels = {
     input: z.object({ ids: z.array(PostIdSchema).min(1).max(10_000) }).strict(),
     output: perIdResults(PostIdSchema),
   },
+  ...accountChannels,
   ...snippetChannels,
 } as const satisfies Record<string, ChannelSpec>
 
@@ -244,6 +246,7 @@ export const events = {
   'watermark.changed': WatermarkLogoStateSchema,
   /** Posts were created, changed, trashed or restored: lists and open composers refresh. */
   'posts.changed': z.object({ ids: z.array(PostIdSchema) }),
+  ...accountEvents,
   ...snippetEvents,
 } as const satisfies Record<string, z.ZodType>
 

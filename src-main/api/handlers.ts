@@ -10,6 +10,8 @@ import type { SettingsService } from '../settings/settings-service'
 import { snippetHandlers } from '../snippets/snippet-handlers'
 import type { SnippetStore } from '../snippets/snippet-store'
 import type { Handlers } from './dispatcher'
+import type { AccountService } from '../accounts/account-service'
+import { accountHandlers } from '../accounts/account-handlers'
 
 export interface HandlerDependencies {
   host: HostKind
@@ -20,6 +22,7 @@ export interface HandlerDependencies {
   renders: RenderService
   watermarks: WatermarkService
   posts: PostStore
+  accounts: AccountService
   snippets: SnippetStore
 }
 
@@ -60,6 +63,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'posts.duplicate': ({ id }) => posts.duplicate(id),
     'posts.trash': async ({ ids }) => perIdOutcomes(await posts.trash(ids)),
     'posts.restore': async ({ ids }) => perIdOutcomes(await posts.restore(ids)),
+    ...accountHandlers(deps.accounts),
     ...snippetHandlers(deps.snippets),
   }
 }
