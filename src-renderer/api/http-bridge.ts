@@ -3,6 +3,9 @@ import { WireResultSchema, type Result } from '../../src-shared/errors'
 
 const tokenStorageKey = 'werkschau.launchToken'
 
+/** Bodies (bytes, roughly) small enough to send with `keepalive`; browsers cap it at 64 KiB. */
+const keepaliveLimit = 60_000
+
 /**
  * Takes the launch token from the address (`#token=…`) the browser host printed, keeps it for
  * this tab only (sessionStorage survives a reload, not a new tab) and removes it from the
@@ -47,10 +50,14 @@ export function createHttpBridge(token: string, fetchImpl: typeof fetch = fetch)
     invoke: async (channel, input): Promise<Result<unknown>> => {
       let response: Response
       try {
+        const body = JSON.stringify({ input })
         response = await fetchImpl(`/api/${encodeURIComponent(channel)}`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-          body: JSON.stringify({ input }),
+          body,
+          // A save sent as the tab closes must outlive the page; browsers allow that only for
+          // small bodies (64 KiB in flight), which every autosave of a caption is.
+          keepalive: body.length < keepaliveLimit,
         })
       } catch {
         return {

@@ -1,22 +1,14 @@
-import { useTranslation } from 'react-i18next'
-import { sectionHref } from '../../app/sections'
-import { EmptyState } from '../../components/EmptyState'
-import { ComposeIllustration } from './ComposeIllustration'
+import { ToastProvider } from '../library/shared/Toast'
+import { Composer } from './composer/Composer'
+import { PostsView } from './posts/PostsView'
+import { useComposeRoute } from './route'
 
+/** Compose: the posts list, one post's composer, and the template and hashtag-set screens. */
 export function ComposeSection() {
-  const { t } = useTranslation()
+  const route = useComposeRoute()
   return (
-    <EmptyState
-      illustration={<ComposeIllustration />}
-      title={t('compose.emptyTitle')}
-      firstStep={t('compose.firstStep')}
-      action={
-        <a className="button button--primary" href={sectionHref('library')}>
-          {t('compose.goToLibrary')}
-        </a>
-      }
-    >
-      <p>{t('compose.emptyBody')}</p>
-    </EmptyState>
+    <ToastProvider>
+      {route.view === 'post' ? <Composer key={route.id} id={route.id} /> : <PostsView />}
+    </ToastProvider>
   )
 }

@@ -1,0 +1,104 @@
+import { useCallback, useId, useMemo } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PostDocument, PostId } from '../../../../src-shared/posts/model'
+import { useLibraryList } from '../../library/data/useLibraryList'
+import { Counters } from '../counters/Counters'
+import { useTextCounts } from '../counters/useTextCounts'
+import type { InsertText } from '../editor/CaptionEditor'
+import { PostPhotos } from '../photos/PostPhotos'
+import { postsHref } from '../route'
+import { CaptionTabs } from './CaptionTabs'
+import { QueueBar } from './QueueBar'
+import { TargetPicker } from './TargetPicker'
+import { usePostDraft, type SaveState } from './usePostDraft'
+import { useNetworkContexts } from './useNetworkContexts'
+import './composer.css'
+
+/** The post editor for one post: targets, caption and versions, counters, photos, queueing. */
+export function Composer({ id }: { id: PostId }) {
+  const { t } = useTranslation()
+  const draft = usePostDraft(id)
+  if (draft.loadError) {
+    return (
+      <div className="composer composer--problem" role="alert">
+        <p>{t(`errors.${draft.loadError.code}`)}</p>
+        <a className="button" href={postsHref}>
+          {t('compose.backToPosts')}
+        </a>
+      </div>
+    )
+  }
+  if (!draft.post) {
+    return (
+      <p className="composer__loading" role="status">
+        {t('compose.loading')}
+      </p>
+    )
+  }
+  return <ComposerForm post={draft.post} change={draft.change} saveState={draft.saveState} />
+}
+
+function ComposerForm({
+  post,
+  change,
+  saveState,
+}: {
+  post: PostDocument
+  change: ReturnType<typeof usePostDraft>['change']
+  saveState: SaveState
+}) {
+  const { t } = useTranslation()
+  const countersId = useId()
+  const contexts = useNetworkContexts()
+  const counts = useTextCounts(post, contexts)
+  const list = useLibraryList(false)
+  const library = useMemo(
+    () => new Map(list.status === 'ready' ? list.photos.map((photo) => [photo.id, photo]) : []),
+    [list],
+  )
+  const altTextOf = useCallback((photoId: string) => library.get(photoId)?.altText ?? '', [library])
+  const tools = useCallback((_insert: InsertText) => null, [])
+
+  return (
+    <div className="composer">
+      <header className="composer__head">
+        <a className="composer__back" href={postsHref}>
+          ← {t('compose.backToPosts')}
+        </a>
+        <h2 className="composer__title">{postTitle(post) || t('compose.untitled')}</h2>
+        <SaveIndicator state={saveState} />
+      </header>
+      <TargetPicker targets={post.targets} onChange={(targets) => change({ targets })} />
+      <CaptionTabs post={post} change={change} countersId={countersId} tools={tools} />
+      {post.targets.length > 0 ? (
+        <Counters counts={counts} id={countersId} />
+      ) : (
+        <p id={countersId} className="composer__hint">
+          {t('compose.targets.none')}
+        </p>
+      )}
+      <PostPhotos post={post} change={change} library={library} />
+      <QueueBar post={post} change={change} altTextOf={altTextOf} contexts={contexts} />
+    </div>
+  )
+}
+
+/** The first line of the caption, as the post's name in lists and the window. */
+export function postTitle(post: Pick<PostDocument, 'caption'>): string {
+  return (
+    post.caption
+      .split('\n')
+      .find((line) => line.trim() !== '')
+      ?.trim()
+      .slice(0, 80) ?? ''
+  )
+}
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  const { t } = useTranslation()
+  return (
+    <p className={`save-indicator save-indicator--${state}`} role="status" data-testid="save-state">
+      {t(`compose.save.${state}`)}
+    </p>
+  )
+}
