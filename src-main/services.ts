@@ -129,7 +129,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       },
       config.log,
     ),
-    media: (path) => resolveMedia(path, library, worker, watermarks, renders),
+    media: async (path) =>
+      (await accounts.media(path)) ?? resolveMedia(path, library, worker, watermarks, renders),
     libraryPath,
     close: () => pool.close(),
   }

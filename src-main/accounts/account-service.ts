@@ -13,6 +13,7 @@ import type { Logger } from '../log'
 import { AccountKeychain, accountEntry, mastodonAppEntry } from './account-keychain'
 import type { AccountStore, StoredAccount } from './account-store'
 import { toSummary } from './account-summary'
+import type { AvatarCache } from './avatar-cache'
 import type { FetchLike, NetworkFlow, NetworkFlows, RefreshedSecret } from './network-flows'
 import { assertNoSecretIn, withoutSecrets } from './secret-guard'
 import type { SecretStore } from './secret-store'
@@ -26,6 +27,8 @@ export interface AccountServiceOptions {
   log: Logger
   /** Opens the system browser for OAuth sign-ins. */
   openBrowser: (url: string) => Promise<void>
+  /** Keeps copies of avatars for the media protocol; without one, accounts show no avatar. */
+  avatars?: AvatarCache | undefined
   fetch?: FetchLike
   now?: () => Date
 }
@@ -61,6 +64,7 @@ export class AccountService {
   readonly #events: EventHub
   readonly #log: Logger
   readonly #openBrowser: (url: string) => Promise<void>
+  readonly #avatars: AvatarCache | undefined
   readonly #fetch: FetchLike
   readonly #now: () => Date
   readonly #attempts = new Map<AccountNetwork, AbortController>()
@@ -73,6 +77,7 @@ export class AccountService {
     this.#events = options.events
     this.#log = options.log
     this.#openBrowser = options.openBrowser
+    this.#avatars = options.avatars
     this.#fetch = options.fetch ?? fetch
     this.#now = options.now ?? (() => new Date())
     this.#keychain = new AccountKeychain(options.secrets, () => this.#keychainChanged())
@@ -85,6 +90,18 @@ export class AccountService {
   get(id: string): AccountSummary | undefined {
     const account = this.#store.get(id)
     return account && toSummary(account, this.#keychain.down)
+  }
+
+  /** A media path's file: `asset/avatar/<id>/<version>` of an account that has that avatar. */
+  async media(
+    path: string,
+  ): Promise<{ file: string; contentType: string; bytes: number } | undefined> {
+    const [scope, kind, id, version, ...rest] = path.split('/')
+    if (scope !== 'asset' || kind !== 'avatar' || !id || !version || rest.length > 0)
+      return undefined
+    const avatar = this.#store.get(id)?.avatar
+    if (!avatar || avatar.version !== version) return undefined
+    return this.#avatars?.file(id, avatar)
   }
 
   keychainStatus(): Promise<KeychainStatus> {
@@ -154,6 +171,7 @@ export class AccountService {
       if (!sameInstance) await this.#keychain.remove(mastodonAppEntry(account.server))
     }
     this.#store.remove(id)
+    await this.#avatars?.remove(id)
     this.#changed([id])
     this.#notify({ id, network: account.network, status: 'removed' })
     return true
@@ -221,6 +239,9 @@ export class AccountService {
       handle: signedIn.handle,
       displayName: signedIn.displayName,
       ...(signedIn.avatarUrl ? { avatarUrl: signedIn.avatarUrl } : {}),
+      ...(existing?.avatar && existing.avatarUrl === signedIn.avatarUrl
+        ? { avatar: existing.avatar }
+        : {}),
       ...(signedIn.server ? { server: signedIn.server } : {}),
       details: { ...signedIn.details },
       status: 'connected',
@@ -240,11 +261,24 @@ export class AccountService {
         'Werkschau could not save the account. Please try again.',
       )
     }
+    const saved = await this.#keepAvatar(metadata.id, existing?.avatarUrl)
     this.#changed([metadata.id])
     if (existing?.status !== 'connected') {
       this.#notify({ id: metadata.id, network: metadata.network, status: 'connected' })
     }
-    return toSummary(metadata, this.#keychain.down)
+    return toSummary(saved ?? metadata, this.#keychain.down)
+  }
+
+  /** Downloads the account's avatar when it is new or changed, and records the copy. */
+  async #keepAvatar(
+    id: string,
+    previousUrl: string | undefined,
+  ): Promise<StoredAccount | undefined> {
+    const account = this.#store.get(id)
+    if (!account?.avatarUrl || !this.#avatars) return account
+    if (account.avatar && account.avatarUrl === previousUrl) return account
+    const avatar = await this.#avatars.download(id, account.avatarUrl)
+    return avatar ? this.#store.update(id, { avatar }) : account
   }
 
   /** The secret, or needs_reconnect when it is really gone (not merely hidden by a lock). */
@@ -284,14 +318,14 @@ export class AccountService {
       if (refreshed.secret !== current) {
         await this.#keychain.write(accountEntry(account.id), refreshed.secret)
       }
-      this.#afterRefresh(account.id, refreshed, [current, refreshed.secret])
+      await this.#afterRefresh(account.id, refreshed, [current, refreshed.secret])
       return refreshed.secret
     })().finally(() => this.#refreshing.delete(account.id))
     this.#refreshing.set(account.id, refresh)
     return refresh
   }
 
-  #afterRefresh(id: string, refreshed: RefreshedSecret, secrets: string[]): void {
+  async #afterRefresh(id: string, refreshed: RefreshedSecret, secrets: string[]): Promise<void> {
     const before = this.#store.get(id)
     if (!before) return
     const fresh = refreshed.account ?? {}
@@ -306,6 +340,7 @@ export class AccountService {
     }
     assertNoSecretIn(patch, secrets)
     this.#store.update(id, patch)
+    await this.#keepAvatar(id, before.avatarUrl)
     this.#changed([id])
     if (before.status !== 'connected')
       this.#notify({ id, network: before.network, status: 'connected' })

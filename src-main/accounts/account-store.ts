@@ -20,6 +20,8 @@ export const StoredAccountSchema = z
     handle: z.string(),
     displayName: z.string(),
     avatarUrl: z.string().optional(),
+    /** The downloaded copy of avatarUrl (see avatar-cache.ts). */
+    avatar: z.object({ version: z.string(), contentType: z.string() }).optional(),
     server: z.string().optional(),
     details: z.record(z.string(), z.unknown()),
     status: z.enum(['connected', 'needs_reconnect']),

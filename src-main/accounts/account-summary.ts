@@ -4,11 +4,9 @@ import {
   type AccountSummary,
 } from '../../src-shared/accounts/contract'
 import type { StoredAccount } from './account-store'
+import { avatarMediaPath } from './avatar-cache'
 
-/**
- * What the renderer may see of an account: no remote id, no details, never a secret. A broken
- * avatar address is left out rather than failing the whole list.
- */
+/** What the renderer may see of an account: no remote id, no details, never a secret. */
 export function toSummary(account: StoredAccount, keychainDown: boolean): AccountSummary {
   const summary: AccountSummary = {
     id: account.id,
@@ -18,7 +16,7 @@ export function toSummary(account: StoredAccount, keychainDown: boolean): Accoun
     status:
       account.status === 'connected' && keychainDown ? 'keychain_unavailable' : account.status,
   }
-  if (account.avatarUrl && isHttpUrl(account.avatarUrl)) summary.avatarUrl = account.avatarUrl
+  if (account.avatar) summary.avatar = avatarMediaPath(account.id, account.avatar.version)
   if (account.server) summary.server = account.server
   const limits = limitsFrom(account.details)
   if (limits) summary.limits = limits
@@ -38,13 +36,4 @@ export function limitsFrom(details: Readonly<Record<string, unknown>>): AccountL
     if (parsed.success && parsed.data !== undefined) limits[key] = parsed.data
   }
   return Object.keys(limits).length > 0 ? (limits as AccountLimits) : undefined
-}
-
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value)
-    return url.protocol === 'https:' || url.protocol === 'http:'
-  } catch {
-    return false
-  }
 }

@@ -2,6 +2,7 @@ import type { EventHub } from '../api/event-hub'
 import type { Logger } from '../log'
 import { AccountService } from './account-service'
 import { AccountStore } from './account-store'
+import { AvatarCache } from './avatar-cache'
 import type { FetchLike, NetworkFlows } from './network-flows'
 import { createNetworkFlows } from './networks'
 import { openInSystemBrowser } from './open-browser'
@@ -23,6 +24,7 @@ export async function createAccountService(
   log: Logger,
   config: AccountsConfig = {},
 ): Promise<AccountService> {
+  const fetch = config.fetch ?? globalThis.fetch
   return new AccountService({
     store: await AccountStore.open(dataDir, log),
     secrets: config.secretStore ?? new KeytarSecretStore(),
@@ -30,6 +32,7 @@ export async function createAccountService(
     events,
     log,
     openBrowser: config.openBrowser ?? openInSystemBrowser,
-    ...(config.fetch ? { fetch: config.fetch } : {}),
+    avatars: new AvatarCache(dataDir, fetch),
+    fetch,
   })
 }

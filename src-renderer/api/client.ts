@@ -49,6 +49,8 @@ export interface ApiClient {
   watermarkLogoUrl(version: string): string
   /** An image URL for a photo rendered for a network with one preset's crop, at preview size. */
   renderedPhotoUrl(request: RenderMediaRequest): string
+  /** An image URL for an account's avatar; `path` is the account summary's `avatar`. */
+  accountAvatarUrl(path: string): string
 }
 
 /**
@@ -78,6 +80,7 @@ export function createApiClient(bridge: WerkschauBridge): ApiClient {
     photoUrl: (id, kind) => bridge.mediaUrl(mediaPath(id, kind)),
     watermarkLogoUrl: (version) => bridge.mediaUrl(watermarkLogoMediaPath(version)),
     renderedPhotoUrl: (request) => bridge.mediaUrl(renderMediaPath(request)),
+    accountAvatarUrl: (path) => bridge.mediaUrl(path),
     on: (event, listener) =>
       bridge.subscribe((name, payload) => {
         if (!isEventName(name) || name !== event) return

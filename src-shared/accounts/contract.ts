@@ -43,7 +43,14 @@ export const AccountSummarySchema = z.object({
   network: AccountNetworkSchema,
   handle: z.string(),
   displayName: z.string(),
-  avatarUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * The avatar as a media path (`asset/avatar/<id>/<version>`): main keeps a copy, because the
+   * renderer loads no images from outside the app. Absent until one could be downloaded.
+   */
+  avatar: z
+    .string()
+    .regex(/^asset\/avatar\/acc_[A-Za-z0-9_-]+\/[0-9a-f]{16}$/)
+    .optional(),
   /** The PDS or instance origin (Bluesky, Mastodon). */
   server: z.string().optional(),
   status: AccountStatusSchema,

@@ -42,7 +42,6 @@ describe('connecting', () => {
       network: 'bluesky',
       handle: 'maker.bluesky.example',
       displayName: 'Wollwerk Anna',
-      avatarUrl: 'https://cdn.example/avatar.jpg',
       server: 'https://bluesky.example',
       status: 'connected',
     })
@@ -366,4 +365,63 @@ test('a restarted service finds its accounts again', async () => {
   expect(await second.accounts.withSecret(account.id, async (secret) => secret.length)).toBe(
     standInAccount('bluesky').secret.length,
   )
+})
+
+describe('avatars', () => {
+  // A real 1×1 PNG, served on loopback like a network's CDN would.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  )
+  async function avatarServer() {
+    const { createServer } = await import('node:http')
+    const requests: string[] = []
+    const server = createServer((request, response) => {
+      requests.push(request.url ?? '')
+      if (request.url === '/avatar.png') {
+        response.writeHead(200, { 'Content-Type': 'image/png' }).end(png)
+      } else {
+        response.writeHead(200, { 'Content-Type': 'text/html' }).end('<p>not an image</p>')
+      }
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    const { port } = server.address() as { port: number }
+    return {
+      url: (path: string) => `http://127.0.0.1:${port}${path}`,
+      requests,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    }
+  }
+
+  test('main keeps a copy and serves it as a media path; a changed avatar is fetched again', async () => {
+    const server = await avatarServer()
+    try {
+      const service = await startAccountService(tempDir())
+      service.flows.nextSignIn.bluesky = async () =>
+        standInAccount('bluesky', { avatarUrl: server.url('/avatar.png') })
+      const summary = await service.accounts.connect(blueskyInput)
+      expect(summary.avatar).toMatch(new RegExp(`^asset/avatar/${summary.id}/[0-9a-f]{16}$`))
+      const media = await service.accounts.media(summary.avatar ?? '')
+      expect(media?.contentType).toBe('image/png')
+      expect(readFileSync(media?.file ?? '')).toEqual(png)
+      expect(await service.accounts.media(`asset/avatar/${summary.id}/0000000000000000`)).toBe(
+        undefined,
+      )
+
+      // Reconnecting with the same avatar does not download it again.
+      await service.accounts.connect(blueskyInput)
+      expect(server.requests).toEqual(['/avatar.png'])
+
+      // Something that is not an image is not kept; the account is fine without an avatar.
+      service.flows.nextSignIn.bluesky = async () =>
+        standInAccount('bluesky', { avatarUrl: server.url('/page.html') })
+      const without = await service.accounts.connect(blueskyInput)
+      expect(without.avatar).toBeUndefined()
+
+      await service.accounts.disconnect(summary.id)
+      expect(await service.accounts.media(summary.avatar ?? '')).toBeUndefined()
+    } finally {
+      await server.close()
+    }
+  })
 })

@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { EventHub } from '../../../src-main/api/event-hub'
 import { AccountService } from '../../../src-main/accounts/account-service'
 import { AccountStore } from '../../../src-main/accounts/account-store'
+import { AvatarCache } from '../../../src-main/accounts/avatar-cache'
 import { KeytarSecretStore, type SecretStore } from '../../../src-main/accounts/secret-store'
 import { createMemoryLogger } from '../../../src-main/log'
 import { createStandInFlows, type StandInFlows } from './stand-in-flows'
@@ -36,6 +37,7 @@ export async function startAccountService(
     events: hub,
     log,
     openBrowser: async (url) => void opened.push(url),
+    avatars: new AvatarCache(dataDir, fetch),
   })
   return {
     accounts,

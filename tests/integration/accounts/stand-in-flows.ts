@@ -31,7 +31,6 @@ export function standInAccount(
     remoteId: `${network}-remote-1`,
     handle: `maker.${network}.example`,
     displayName: 'Wollwerk Anna',
-    avatarUrl: 'https://cdn.example/avatar.jpg',
     server:
       network === 'bluesky' || network === 'mastodon' ? `https://${network}.example` : undefined,
     details: {},
