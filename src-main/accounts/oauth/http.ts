@@ -23,6 +23,11 @@ export interface JsonRequest<T> {
    * client id or app secret is wrong (auth_failed), not an old connection.
    */
   refusalMeansReconnect?: boolean
+  /**
+   * A token endpoint: with `refusalMeansReconnect`, any 400/401 there means the refresh token was
+   * refused (X answers `invalid_request` for a dead one, Pinterest its own `{code, message}`).
+   */
+  tokenEndpoint?: boolean
 }
 
 /**
@@ -66,8 +71,16 @@ export async function requestJson<T>(request: JsonRequest<T>): Promise<T> {
     )
   }
   const text = await response.text().catch(() => '')
-  if (!response.ok)
-    throw describeFailure(network, response, text, request.refusalMeansReconnect ?? true)
+  if (!response.ok) {
+    const reconnect = request.refusalMeansReconnect ?? true
+    if (reconnect && request.tokenEndpoint && (response.status === 400 || response.status === 401))
+      throw new AppErrorException(
+        'needs_reconnect',
+        `${network} no longer accepts this connection. Connect the account again.`,
+        { status: response.status, oauthError: readOAuthError(text) },
+      )
+    throw describeFailure(network, response, text, reconnect)
+  }
   let parsed: unknown
   try {
     parsed = JSON.parse(text)

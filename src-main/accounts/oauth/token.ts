@@ -43,6 +43,7 @@ export function requestToken(request: TokenRequest): Promise<TokenResponse> {
     body: request.encoding === 'json' ? { json: request.fields } : { form: request.fields },
     signal: request.signal,
     refusalMeansReconnect: request.refusalMeansReconnect,
+    tokenEndpoint: true,
   })
 }
 

@@ -75,3 +75,14 @@ export function redirectMatches(requested: string, registered: string): boolean 
     return false
   }
 }
+
+/** A port nothing listens on right now, for flows that need a fixed registered callback port. */
+export async function freeLoopbackPort(): Promise<number> {
+  const { createServer } = await import('node:net')
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const address = server.address()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  if (typeof address !== 'object' || address === null) throw new Error('no port')
+  return address.port
+}
