@@ -79,6 +79,12 @@ export async function requestJson<T>(request: JsonRequest<T>): Promise<T> {
         `${network} no longer accepts this connection. Connect the account again.`,
         { status: response.status, oauthError: readOAuthError(text) },
       )
+    // A fresh code was just issued: a 401 for it means the app's id or secret was refused.
+    if (!reconnect && request.tokenEndpoint && response.status === 401)
+      throw new AppErrorException('auth_failed', appCredentialsRefused(network), {
+        status: 401,
+        oauthError: readOAuthError(text),
+      })
     throw describeFailure(network, response, text, reconnect)
   }
   let parsed: unknown
@@ -116,11 +122,7 @@ function describeFailure(
       details,
     )
   if (oauthError === 'invalid_client' || oauthError === 'unauthorized_client')
-    return new AppErrorException(
-      'auth_failed',
-      `${network} did not accept Werkschau's app credentials. Check the client id (and secret) you entered.`,
-      details,
-    )
+    return new AppErrorException('auth_failed', appCredentialsRefused(network), details)
   if (status === 401 || oauthError === 'invalid_grant') {
     return refusalMeansReconnect
       ? new AppErrorException(
@@ -176,6 +178,10 @@ export function retryAfter(headers: Headers, now: number = Date.now()): number |
     if (!Number.isNaN(date)) return fromDate(date)
   }
   return undefined
+}
+
+function appCredentialsRefused(network: string): string {
+  return `${network} did not accept the app credentials. Check the client id (and secret) you entered.`
 }
 
 function unreadable(network: string, status: number): AppErrorException {
