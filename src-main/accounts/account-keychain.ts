@@ -7,7 +7,8 @@ import type { AppRegistration, AppRegistrationStore } from './network-flows'
 export const accountEntry = (accountId: string): string => accountId
 export const mastodonAppEntry = (instanceOrigin: string): string => `mastodon-app:${instanceOrigin}`
 
-const AppRegistrationSchema = z.object({ clientId: z.string(), clientSecret: z.string() })
+// Loose: every field the Mastodon flow writes comes back to it (it compares scopes and redirect).
+const AppRegistrationSchema = z.looseObject({ clientId: z.string(), clientSecret: z.string() })
 
 /**
  * The account service's view of the keychain: the secret store plus what it last found out about

@@ -181,7 +181,7 @@ export class AccountService {
   async test(id: string): Promise<AccountSummary> {
     const account = this.#require(id)
     const secret = await this.#readSecret(account)
-    await this.#refresh(account, secret, true)
+    await this.#refresh(account, secret, 'test')
     return toSummary(this.#require(id), this.#keychain.down)
   }
 
@@ -204,7 +204,7 @@ export class AccountService {
     } catch (error) {
       if (!isRefusal(error)) throw error
     }
-    const fresh = await this.#refresh(account, secret, false)
+    const fresh = await this.#refresh(account, secret, 'refused')
     try {
       return await use(fresh)
     } catch (error) {
@@ -293,21 +293,23 @@ export class AccountService {
 
   /**
    * One refresh per account at a time (X and Bluesky rotate refresh tokens: two at once would
-   * lose one). The new secret is in the keychain before anyone uses it.
+   * lose one). The new secret is in the keychain before anyone uses it. `refused`: the network
+   * just refused `stale`, so tokens are renewed even if they look good; `test`: renewed only when
+   * the network module finds them due.
    */
-  #refresh(account: StoredAccount, stale: string, always: boolean): Promise<string> {
+  #refresh(account: StoredAccount, stale: string, reason: 'refused' | 'test'): Promise<string> {
     const running = this.#refreshing.get(account.id)
     if (running) return running
     const refresh = (async () => {
       const current = await this.#readSecret(account)
       // Someone else refreshed while this caller's request was being refused: use theirs.
-      if (current !== stale && !always) return current
+      if (current !== stale && reason === 'refused') return current
       let refreshed: RefreshedSecret
       try {
-        refreshed = await (this.#flows[account.network] as NetworkFlow).refresh(
-          current,
-          this.#fetch,
-        )
+        refreshed = await (this.#flows[account.network] as NetworkFlow).refresh(current, {
+          fetch: this.#fetch,
+          force: reason === 'refused',
+        })
       } catch (error) {
         if (isRefusal(error)) {
           this.markNeedsReconnect(account.id)

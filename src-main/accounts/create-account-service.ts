@@ -15,6 +15,8 @@ export interface AccountsConfig {
   networkFlows?: NetworkFlows | undefined
   openBrowser?: ((url: string) => Promise<void>) | undefined
   fetch?: FetchLike | undefined
+  /** How avatars are downloaded (from the networks' CDNs); `fetch` unless given. */
+  avatarFetch?: FetchLike | undefined
 }
 
 /** The account service with its metadata in `<dataDir>/accounts.json` and secrets in the keychain. */
@@ -32,7 +34,7 @@ export async function createAccountService(
     events,
     log,
     openBrowser: config.openBrowser ?? openInSystemBrowser,
-    avatars: new AvatarCache(dataDir, fetch),
+    avatars: new AvatarCache(dataDir, config.avatarFetch ?? fetch),
     fetch,
   })
 }

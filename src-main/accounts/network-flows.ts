@@ -6,6 +6,9 @@ import type { SignedInAccount } from './signed-in-account'
 export interface AppRegistration {
   clientId: string
   clientSecret: string
+  /** What the app was registered with, so the flow notices when it needs registering again. */
+  redirectUri?: string
+  scopes?: string
 }
 
 /** Where the Mastodon flow keeps its per-instance registrations: the keychain (see account-service). */
@@ -32,16 +35,22 @@ export interface RefreshedSecret {
   account?: Partial<SignedInAccount> | undefined
 }
 
+export interface RefreshOptions {
+  fetch: FetchLike
+  force: boolean
+}
+
 export type NetworkInput<N extends AccountNetwork> = Extract<ConnectInput, { network: N }>
 
 /** One network's sign-in and refresh, as the account service calls them. */
 export interface NetworkFlow<N extends AccountNetwork = AccountNetwork> {
   signIn(input: NetworkInput<N>, context: SignInContext): Promise<SignedInAccount>
   /**
-   * Talks to the network with the stored secret (refreshing tokens where the network uses them).
-   * Throws AppErrorException `needs_reconnect` or `auth_failed` when the network refuses it.
+   * Talks to the network with the stored secret, renewing tokens that are due (or all of them
+   * with `force`: the network just refused the access token). Throws AppErrorException
+   * `needs_reconnect` or `auth_failed` when the network refuses it for good.
    */
-  refresh(secret: string, fetch: FetchLike): Promise<RefreshedSecret>
+  refresh(secret: string, options: RefreshOptions): Promise<RefreshedSecret>
 }
 
 export type NetworkFlows = { [N in AccountNetwork]: NetworkFlow<N> } & {

@@ -1,6 +1,9 @@
 import type { AccountNetwork } from '../../src-shared/accounts/model'
 import { AppErrorException } from '../../src-shared/errors'
+import { refreshMastodonSecret, signInMastodon } from './mastodon/sign-in'
 import type { NetworkFlow, NetworkFlows } from './network-flows'
+import type { XEndpoints } from './x/endpoints'
+import { refreshXSecret, signInX } from './x/sign-in'
 
 /*
  * The one place where the account service meets the network modules (bluesky/, mastodon/, x/,
@@ -18,16 +21,55 @@ function notWiredYet<N extends AccountNetwork>(label: string): NetworkFlow<N> {
   return { signIn: async () => unavailable(), refresh: async () => unavailable() }
 }
 
+const mastodon: NetworkFlow<'mastodon'> = {
+  signIn: (input, context) =>
+    signInMastodon({
+      instance: input.instance,
+      openBrowser: context.openBrowser,
+      apps: context.mastodonApps,
+      fetch: context.fetch,
+      signal: context.signal,
+    }),
+  // Mastodon tokens do not rotate: a refresh is a check plus a fresh reading of the limits.
+  refresh: (secret, { fetch }) => refreshMastodonSecret(secret, { fetch }),
+}
+
+/** Where the fixed-address networks are, for tests against local servers; the real ones by default. */
+export interface NetworkFlowOptions {
+  x?: { endpoints?: XEndpoints; callbackPort?: number }
+}
+
+function xFlow(options: NetworkFlowOptions['x'] = {}): NetworkFlow<'x'> {
+  return {
+    signIn: (input, context) =>
+      signInX({
+        clientId: input.clientId,
+        openBrowser: context.openBrowser,
+        fetch: context.fetch,
+        signal: context.signal,
+        ...options,
+      }),
+    refresh: (secret, { fetch, force }) =>
+      refreshXSecret(secret, {
+        fetch,
+        force,
+        ...(options.endpoints ? { endpoints: options.endpoints } : {}),
+      }),
+  }
+}
+
 /** The network flows the app uses. */
-export function createNetworkFlows(): NetworkFlows {
+export function createNetworkFlows(options: NetworkFlowOptions = {}): NetworkFlows {
   return {
     bluesky: notWiredYet('Bluesky'),
-    mastodon: notWiredYet('Mastodon'),
-    x: notWiredYet('X'),
+    mastodon,
+    x: xFlow(options.x),
     pinterest: notWiredYet('Pinterest'),
-    listPinterestBoards: async () =>
-      notWiredYet('Pinterest')
-        .refresh('', fetch)
-        .then(() => []),
+    listPinterestBoards: async () => {
+      throw new AppErrorException(
+        'remote_error',
+        'Pinterest boards are not available in this version of Werkschau yet.',
+      )
+    },
   }
 }

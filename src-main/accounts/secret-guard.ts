@@ -4,23 +4,30 @@ import { redactSecrets } from './keychain-errors'
 /** Shorter strings (a "true", a scope name) are too common to be telling, and too short to leak. */
 const minimumFragment = 8
 
+/** Fields of a network module's secret JSON that hold the secret parts (tokens, passwords). */
+const secretField = /token|secret|password|jwt|key|verifier/i
+
 /**
  * The values that must never leave the keychain: the serialised secret itself and, when it is
- * JSON (as the network modules write it), every string inside it that is long enough to matter.
+ * JSON (as the network modules write it), every long enough string under a secret-named field
+ * (accessToken, refreshJwt, appPassword…). The other fields (the instance, the client id) are
+ * facts the account's metadata shows anyway.
  */
 export function secretFragments(secret: string): string[] {
   const fragments = new Set<string>([secret])
-  const visit = (value: unknown): void => {
+  const visit = (value: unknown, secretHere: boolean): void => {
     if (typeof value === 'string') {
-      if (value.length >= minimumFragment) fragments.add(value)
+      if (secretHere && value.length >= minimumFragment) fragments.add(value)
     } else if (Array.isArray(value)) {
-      value.forEach(visit)
+      value.forEach((item) => visit(item, secretHere))
     } else if (value !== null && typeof value === 'object') {
-      Object.values(value).forEach(visit)
+      for (const [key, item] of Object.entries(value)) {
+        visit(item, secretHere || secretField.test(key))
+      }
     }
   }
   try {
-    visit(JSON.parse(secret))
+    visit(JSON.parse(secret), false)
   } catch {
     // not JSON: the whole string is the secret
   }

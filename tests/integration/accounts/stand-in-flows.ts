@@ -66,8 +66,8 @@ export function createStandInFlows(): StandInFlows {
         if (context.signal.aborted) throw new DOMException('aborted', 'AbortError')
         return next()
       },
-      refresh: async (secret) => {
-        flows.refreshes.push(secret)
+      refresh: async (secret, options) => {
+        flows.refreshes.push(options.force ? `forced:${secret}` : secret)
         return flows.refreshWith(secret)
       },
     }
