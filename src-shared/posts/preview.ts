@@ -2,7 +2,6 @@ import twitterText from 'twitter-text'
 import type { NetworkId } from '../platforms/networks'
 import type { MentionForm, TextEntity } from '../text/entities'
 import { findEntities } from '../text/entities'
-import { splitGraphemes } from '../text/measure'
 
 /*
  * How each network shows a post in its feed: where the caption is cut ("… more"), how photos are
@@ -217,6 +216,21 @@ function finish(text: string, cut: number | undefined, label: MoreLabel | undefi
   return label ? { visible, truncated: true, label } : { visible, truncated: true }
 }
 
+// Iterated lazily: a feed shows the first hundred characters, so a long caption is never
+// segmented whole on every keystroke (Intl.Segmenter is the slow part here).
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+
+/** UTF-16 offsets where graphemes end, up to `limit` (inclusive) and at most `count` of them. */
+function graphemeEnds(text: string, limit: number, count = Infinity): number[] {
+  const ends: number[] = []
+  for (const { index, segment } of segmenter.segment(text)) {
+    const end = index + segment.length
+    if (end > limit || ends.length >= count) break
+    ends.push(end)
+  }
+  return ends
+}
+
 /** UTF-16 index where the text is cut, or undefined when it fits. */
 function foldIndex(text: string, maxGraphemes: number, maxLines?: number): number | undefined {
   let cut: number | undefined
@@ -228,36 +242,39 @@ function foldIndex(text: string, maxGraphemes: number, maxLines?: number): numbe
     }
     if (at >= 0) cut = at
   }
-  let offset = 0
-  let count = 0
-  for (const grapheme of splitGraphemes(text)) {
-    if (count === maxGraphemes) {
-      cut = Math.min(cut ?? offset, offset)
-      break
-    }
-    if (cut !== undefined && offset >= cut) break
-    offset += grapheme.length
-    count += 1
-  }
+  const ends = graphemeEnds(text, cut ?? text.length, maxGraphemes + 1)
+  // One grapheme more than fits was found: the text goes on past the limit.
+  if (ends.length > maxGraphemes) cut = maxGraphemes === 0 ? 0 : ends[maxGraphemes - 1]
   return cut
 }
 
 /** X: the longest start of the text (on a grapheme boundary) within `limit` weighted characters. */
 function xCut(text: string, limit: number): number | undefined {
-  if (twitterText.parseTweet(text).weightedLength <= limit) return undefined
-  const ends: number[] = []
-  let offset = 0
-  for (const grapheme of splitGraphemes(text)) ends.push((offset += grapheme.length))
+  const parsed = twitterText.parseTweet(text)
+  if (parsed.weightedLength <= limit) return undefined
+  const fits = (end: number): boolean =>
+    twitterText.parseTweet(text.slice(0, end)).weightedLength <= limit
+  // twitter-text says where the valid range ends (UTF-16, in the NFC form it counts): for text
+  // that is NFC already that is the answer, up to a grapheme boundary.
+  if (text === text.normalize('NFC')) {
+    const hint = graphemeStart(text, parsed.validRangeEnd + 1)
+    if (fits(hint)) return hint
+  }
+  // Otherwise a binary search over UTF-16 offsets; weighting only grows with length.
   let low = 0
-  let high = ends.length - 1
-  // Binary search for the last end whose prefix still fits; weighting only grows with length.
+  let high = text.length
   while (low < high) {
     const middle = Math.ceil((low + high) / 2)
-    if (twitterText.parseTweet(text.slice(0, ends[middle])).weightedLength <= limit) low = middle
+    if (fits(middle)) low = middle
     else high = middle - 1
   }
-  const fits = twitterText.parseTweet(text.slice(0, ends[low])).weightedLength <= limit
-  return fits ? ends[low] : 0
+  return graphemeStart(text, low)
+}
+
+/** `index`, moved back to the start of the grapheme it falls in (never splits 👨‍👩‍👧 or é). */
+function graphemeStart(text: string, index: number): number {
+  if (index <= 0 || index >= text.length) return Math.max(0, Math.min(index, text.length))
+  return segmenter.segment(text).containing(index)?.index ?? index
 }
 
 /**
@@ -371,11 +388,14 @@ function highlights(rule: FeedConvention, entity: TextEntity): boolean {
   return rule.urls.kind !== 'plain'
 }
 
-/** A link as the network displays it (see {@link UrlDisplay}). */
+/**
+ * A link as the network displays it (see {@link UrlDisplay}). Characters are code points, as
+ * Mastodon's Ruby counts them (and cheaper than grapheme segmentation, once per link per keystroke).
+ */
 export function displayUrl(display: UrlDisplay, url: string): string {
   if (display.kind !== 'shortened') return url
   const bare = url.replace(/^https?:\/\/(www\.)?/i, '')
-  const graphemes = splitGraphemes(bare)
-  if (graphemes.length <= display.maxChars) return bare
-  return `${graphemes.slice(0, display.maxChars).join('')}…`
+  const characters = Array.from(bare)
+  if (characters.length <= display.maxChars) return bare
+  return `${characters.slice(0, display.maxChars).join('')}…`
 }

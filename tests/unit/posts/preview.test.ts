@@ -102,6 +102,18 @@ describe('caption folding', () => {
     const cut = foldCaption('x', cjk)
     expect(cut.truncated).toBe(true)
     expect(cut.visible.length).toBe(140)
+    // Text that is not NFC (é as e + accent) is cut on a grapheme boundary too.
+    const decomposed = 'Cafe\u0301 '.repeat(60)
+    const nfd = foldCaption('x', decomposed)
+    expect(nfd.truncated).toBe(true)
+    expect(twitterText.parseTweet(nfd.visible).weightedLength).toBeLessThanOrEqual(280)
+    expect(nfd.visible.endsWith('Cafe\u0301')).toBe(true)
+    // A family emoji weighs 2 as a whole, and is never split.
+    const families = `${'a'.repeat(279)}👨‍👩‍👧‍👦👨‍👩‍👧‍👦`
+    const family = foldCaption('x', families)
+    expect(family.truncated).toBe(true)
+    expect(family.visible).toBe('a'.repeat(279))
+    expect(foldCaption('x', families.slice(1)).visible).toBe(`${'a'.repeat(278)}👨‍👩‍👧‍👦`)
     // A URL weighs 23 whatever its length.
     const withLink = `${'a'.repeat(250)} https://example.com/${'p'.repeat(80)}`
     expect(foldCaption('x', withLink).truncated).toBe(false)
