@@ -208,4 +208,17 @@ describe('spec server', () => {
       expect(problems[1]).toMatch(/user\.fields=username,avatar.*query\.user\.fields\.1/)
     })
   })
+
+  it('can cut the connection after receiving a valid request (outcome unknown to the client)', async () => {
+    await withServer('x', async (server) => {
+      server.on('POST /2/tweets', () => ({ status: 201, drop: true }))
+      const sent = fetch(`${server.origin}/2/tweets`, {
+        ...json({ text: 'Hallo' }),
+        headers: { 'content-type': 'application/json', authorization: 'Bearer t' },
+      })
+      await expect(sent).rejects.toThrow()
+      expect(server.requestsTo('POST /2/tweets')).toMatchObject([{ body: { text: 'Hallo' } }])
+      server.assertNoViolations()
+    })
+  })
 })

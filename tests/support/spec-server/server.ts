@@ -35,6 +35,11 @@ export interface SpecResponse {
   /** Sent as is (HTML pages, empty bodies); not checked. */
   text?: string
   headers?: Record<string, string>
+  /**
+   * Cut the connection instead of answering, after the request was fully received (and
+   * recorded): what a client sees when the wifi drops mid-request, outcome unknown.
+   */
+  drop?: boolean
 }
 
 export type SpecHandler = (request: SpecRequest) => SpecResponse | Promise<SpecResponse>
@@ -90,7 +95,11 @@ export class SpecServer {
     const instance = new SpecServer(spec, server, `http://127.0.0.1:${port}`)
     server.on('request', (request, response) => {
       void instance.answer(request).then(
-        ({ status, headers, body }) => {
+        ({ status, headers, body, drop }) => {
+          if (drop) {
+            request.socket.destroy()
+            return
+          }
           response.writeHead(status, headers)
           response.end(body)
         },
@@ -144,7 +153,7 @@ export class SpecServer {
 
   private async answer(
     request: IncomingMessage,
-  ): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  ): Promise<{ status: number; headers: Record<string, string>; body: string; drop: boolean }> {
     const rawBody = await readAll(request)
     const url = new URL(request.url ?? '/', this.origin)
     const method = request.method ?? 'GET'
@@ -169,6 +178,7 @@ export class SpecServer {
         status: response.status,
         headers: { 'content-type': type, ...response.headers },
         body,
+        drop: response.drop === true,
       }
     }
     const refuse = (kind: Violation['kind'], status: number, problems: string[]) => {
@@ -242,6 +252,7 @@ export class SpecServer {
     } catch (error) {
       return refuse('handler', 500, [`the handler threw: ${String(error)}`])
     }
+    if (response.drop) return finish(response)
     const responseProblems = checkResponse(this.spec, operation, response.status, response.json)
     if (responseProblems.length > 0)
       this.violations.push({ request: label, kind: 'response', problems: responseProblems })
