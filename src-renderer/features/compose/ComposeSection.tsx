@@ -1,4 +1,5 @@
 import { ToastProvider } from '../library/shared/Toast'
+import { SnippetsRoutes } from '../snippets/SnippetsRoutes'
 import { Composer } from './composer/Composer'
 import { PostsView } from './posts/PostsView'
 import { useComposeRoute } from './route'
@@ -8,7 +9,9 @@ export function ComposeSection() {
   const route = useComposeRoute()
   return (
     <ToastProvider>
-      {route.view === 'post' ? <Composer key={route.id} id={route.id} /> : <PostsView />}
+      <SnippetsRoutes>
+        {route.view === 'post' ? <Composer key={route.id} id={route.id} /> : <PostsView />}
+      </SnippetsRoutes>
     </ToastProvider>
   )
 }
