@@ -14,6 +14,9 @@ const captionInput = (page: Page): Locator => page.getByTestId('caption-input')
 const counter = (page: Page, network: string, measure: string): Locator =>
   page.getByTestId(`counter-${network}-text-${measure}`)
 const photoCards = (page: Page): Locator => page.locator('.photo-card')
+/** The caption's version tabs (the preview strip below has tabs per network too). */
+const captionTab = (page: Page, name: RegExp): Locator =>
+  page.getByRole('tablist', { name: 'Caption versions' }).getByRole('tab', { name })
 
 async function importPhotos(page: Page, url: string): Promise<void> {
   await page.goto(url)
@@ -111,23 +114,23 @@ test('writes a caption with live counters, an X version, photos with alt text, a
   )
 
   // A shorter X version; the other networks keep following the main caption.
-  await page.getByRole('tab', { name: /^X/ }).click()
+  await captionTab(page, /^X/).click()
   await page.getByRole('button', { name: 'Write a separate version for X' }).click()
   await captionInput(page).click()
   await page.keyboard.press('Control+a')
   const xVersion = 'Neuer Goldring 💍 #Goldschmiede https://example.com/shop/ring'
   await page.keyboard.type(xVersion)
   await expect(counter(page, 'x', 'xWeighted')).toContainText(`X: ${280 - xLength(xVersion)} left`)
-  await page.getByRole('tab', { name: /^Main caption/ }).click()
+  await captionTab(page, /^Main caption/).click()
   await captionInput(page).click()
   await page.keyboard.press('Control+End')
   await page.keyboard.type(' Danke!')
-  await page.getByRole('tab', { name: /^Bluesky/ }).click()
-  await expect(page.getByRole('tabpanel')).toContainText('Danke!')
-  await expect(page.getByRole('tab', { name: /^X/ })).toContainText('own version')
+  await captionTab(page, /^Bluesky/).click()
+  await expect(page.locator('.caption-tabs__panel')).toContainText('Danke!')
+  await expect(captionTab(page, /^X/)).toContainText('own version')
 
   // Undo and paste: plain text only, whatever the clipboard carries.
-  await page.getByRole('tab', { name: /^Main caption/ }).click()
+  await captionTab(page, /^Main caption/).click()
   await captionInput(page).click()
   await page.keyboard.press('Control+End')
   // A pause first, so the typo is its own step in the history (typing merges within a second).
@@ -193,6 +196,12 @@ test('writes a caption with live counters, an X version, photos with alt text, a
   await expect(photoCards(page).nth(2)).toContainText('No alt text yet')
   await expectNoSeriousAxeViolations(page, 'composer with photos')
 
+  // Previews: X's card shows the X version with the three rendered photos.
+  const previews = page.locator('.preview-strip')
+  await previews.getByRole('tab', { name: 'X', exact: true }).click()
+  await expect(previews.getByRole('tabpanel')).toContainText('Neuer Goldring')
+  await expect(previews.getByRole('tabpanel').locator('img')).toHaveCount(3)
+
   // Everything is on disk within a second of the last change …
   await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 5_000 })
   const expectedCaption = `${longCaption} Danke! fett Link💍`
@@ -206,7 +215,7 @@ test('writes a caption with live counters, an X version, photos with alt text, a
     expectedCaption,
   )
   await expect(page.getByRole('checkbox', { name: 'Instagram' })).toBeChecked()
-  await page.getByRole('tab', { name: /^X/ }).click()
+  await captionTab(page, /^X/).click()
   await expect(captionInput(page)).toHaveText(xVersion)
   await expect(photoCards(page)).toHaveCount(3)
   expect(await order()).toEqual([ids[2], ids[1], ids[0]])

@@ -1,5 +1,6 @@
 import { useCallback, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { AccountSummary } from '../../../../src-shared/accounts/contract'
 import type { NetworkId } from '../../../../src-shared/platforms/networks'
 import type { PostDocument, PostPatch } from '../../../../src-shared/posts/model'
 import { hasOwnText, withVariantText } from '../../../../src-shared/posts/variant-text'
@@ -12,6 +13,7 @@ type Change = (update: PostPatch | ((current: PostDocument) => PostPatch)) => vo
 
 interface CaptionTabsProps {
   post: PostDocument
+  accounts: readonly AccountSummary[]
   change: Change
   countersId: string
   tools: (insert: InsertText) => ReactNode
@@ -21,7 +23,7 @@ interface CaptionTabsProps {
  * The main caption and one tab per target network. A network without its own version follows the
  * main caption as it changes; "Write a separate version" starts one from the current caption.
  */
-export function CaptionTabs({ post, change, countersId, tools }: CaptionTabsProps) {
+export function CaptionTabs({ post, change, countersId, tools, accounts }: CaptionTabsProps) {
   const { t } = useTranslation()
   const [chosen, setChosen] = useState<Tab>('main')
   const active: Tab = chosen === 'main' || post.targets.includes(chosen) ? chosen : 'main'
@@ -104,6 +106,7 @@ export function CaptionTabs({ post, change, countersId, tools }: CaptionTabsProp
             change={change}
             countersId={countersId}
             tools={tools}
+            accounts={accounts}
           />
         )}
       </div>
@@ -117,7 +120,8 @@ function NetworkVersion({
   change,
   countersId,
   tools,
-}: Omit<CaptionTabsProps, 'countersId'> & { network: NetworkId; countersId: string }) {
+  accounts,
+}: CaptionTabsProps & { network: NetworkId }) {
   const { t } = useTranslation()
   const name = networkName(network)
   const own = post.variants[network]?.text
@@ -182,7 +186,7 @@ function NetworkVersion({
           </button>
         </>
       )}
-      <NetworkFields network={network} post={post} change={change} />
+      <NetworkFields network={network} post={post} change={change} accounts={accounts} />
     </div>
   )
 }

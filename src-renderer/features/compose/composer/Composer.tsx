@@ -11,7 +11,11 @@ import { CaptionTabs } from './CaptionTabs'
 import { QueueBar } from './QueueBar'
 import { TargetPicker } from './TargetPicker'
 import { usePostDraft, type SaveState } from './usePostDraft'
+import { useConnectedAccounts } from './useConnectedAccounts'
 import { useNetworkContexts } from './useNetworkContexts'
+import { PostPreviews } from './PostPreviews'
+import { HashtagSetPicker } from '../../snippets/pickers/HashtagSetPicker'
+import { TemplatePicker } from '../../snippets/pickers/TemplatePicker'
 import './composer.css'
 
 /** The post editor for one post: targets, caption and versions, counters, photos, queueing. */
@@ -49,7 +53,8 @@ function ComposerForm({
 }) {
   const { t } = useTranslation()
   const countersId = useId()
-  const contexts = useNetworkContexts()
+  const accounts = useConnectedAccounts()
+  const contexts = useNetworkContexts(accounts)
   const counts = useTextCounts(post, contexts)
   const list = useLibraryList(false)
   const library = useMemo(
@@ -57,7 +62,15 @@ function ComposerForm({
     [list],
   )
   const altTextOf = useCallback((photoId: string) => library.get(photoId)?.altText ?? '', [library])
-  const tools = useCallback((_insert: InsertText) => null, [])
+  const tools = useCallback(
+    (insert: InsertText) => (
+      <>
+        <TemplatePicker onInsert={insert} />
+        <HashtagSetPicker onInsert={insert} />
+      </>
+    ),
+    [],
+  )
 
   return (
     <div className="composer">
@@ -69,7 +82,13 @@ function ComposerForm({
         <SaveIndicator state={saveState} />
       </header>
       <TargetPicker targets={post.targets} onChange={(targets) => change({ targets })} />
-      <CaptionTabs post={post} change={change} countersId={countersId} tools={tools} />
+      <CaptionTabs
+        post={post}
+        change={change}
+        countersId={countersId}
+        tools={tools}
+        accounts={accounts}
+      />
       {post.targets.length > 0 ? (
         <Counters counts={counts} id={countersId} />
       ) : (
@@ -78,6 +97,7 @@ function ComposerForm({
         </p>
       )}
       <PostPhotos post={post} change={change} library={library} />
+      <PostPreviews post={post} library={library} accounts={accounts} />
       <QueueBar post={post} change={change} altTextOf={altTextOf} contexts={contexts} />
     </div>
   )

@@ -1,5 +1,6 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { AccountSummary } from '../../../../src-shared/accounts/contract'
 import type { NetworkId } from '../../../../src-shared/platforms/networks'
 import type { PostDocument, PostPatch, PostVariants } from '../../../../src-shared/posts/model'
 import { PinterestBoardField } from './PinterestBoardField'
@@ -33,10 +34,12 @@ export function NetworkFields({
   network,
   post,
   change,
+  accounts,
 }: {
   network: NetworkId
   post: PostDocument
   change: Change
+  accounts: readonly AccountSummary[]
 }) {
   const setField = <N extends 'pinterest' | 'mastodon' | 'bluesky'>(
     target: N,
@@ -68,6 +71,7 @@ export function NetworkFields({
         />
         <PinterestBoardField
           boardId={variant.boardId}
+          account={accounts.find((account) => account.network === 'pinterest')}
           onChange={(boardId) => setField('pinterest', { boardId })}
         />
       </div>
