@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import twitterText from 'twitter-text'
 import { expectNoSeriousAxeViolations } from './axe'
@@ -288,4 +289,46 @@ test('the posts list filters by status, network and text; duplicates, trashes wi
   await page.getByRole('button', { name: /^All/ }).click()
   await expect(rows).toHaveCount(3)
   await expectNoSeriousAxeViolations(page, 'posts list')
+})
+
+/** The post's document as main wrote it to the library, read straight from disk. */
+function savedCaption(dataDir: string, postId: string): string | undefined {
+  try {
+    const document = JSON.parse(
+      readFileSync(join(dataDir, 'Library', 'posts', `${postId}.json`), 'utf8'),
+    ) as { caption: string }
+    return document.caption
+  } catch {
+    return undefined
+  }
+}
+
+test('autosaves within a second of typing stopping, and when the window closes', async ({
+  page,
+  host,
+  context,
+}) => {
+  await page.goto(host.url)
+  await goTo(page, '#/compose')
+  await page.getByRole('button', { name: 'New post' }).click()
+  await captionInput(page).click()
+  const postId = (await page.evaluate(() => window.location.hash)).split('/').pop() ?? ''
+  expect(postId).toMatch(/^[0-9a-f]{32}$/)
+
+  await page.keyboard.type('Filzpantoffeln in Größe 38')
+  const stopped = Date.now()
+  await expect
+    .poll(() => savedCaption(host.dataDir, postId), { intervals: [50] })
+    .toBe('Filzpantoffeln in Größe 38')
+  // The composer saves 0.6 s after the last keystroke (autosaveDelayMs); the bound leaves room for
+  // a busy CI machine while still failing a composer that only saves on leaving.
+  expect(Date.now() - stopped).toBeLessThan(2_000)
+
+  // Typing and closing at once: the save goes out as the page goes away.
+  await page.keyboard.type(', handgefilzt')
+  await page.close({ runBeforeUnload: true })
+  await expect
+    .poll(() => savedCaption(host.dataDir, postId), { timeout: 5_000 })
+    .toBe('Filzpantoffeln in Größe 38, handgefilzt')
+  await context.close()
 })
