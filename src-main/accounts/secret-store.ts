@@ -47,9 +47,14 @@ export type LoadKeytar = () => Promise<KeytarApi>
  * Electron, rebuild it for Electron's ABI with `npx @electron/rebuild -w keytar`. See the README.
  */
 export const loadKeytar: LoadKeytar = async () => {
-  const loaded = (await import('keytar')) as KeytarApi & { default?: KeytarApi }
-  // keytar is CommonJS: depending on the bundler its functions sit on the namespace or on default.
-  return typeof loaded.getPassword === 'function' ? loaded : (loaded.default ?? loaded)
+  const loaded = (await import('keytar')) as Partial<KeytarApi> & { default?: KeytarApi }
+  // keytar is CommonJS: its module.exports is `default`. Node's named-export detection finds
+  // only getPassword in it, so the namespace alone is not enough.
+  const api = loaded.default ?? loaded
+  if (typeof api.setPassword !== 'function' || typeof api.deletePassword !== 'function') {
+    throw new Error('keytar loaded without its functions')
+  }
+  return api as KeytarApi
 }
 
 export interface KeytarSecretStoreOptions {

@@ -13,11 +13,16 @@ export interface RunningHost {
 const cli = join(process.cwd(), 'out', 'main', 'cli.js')
 
 /** Starts `werkschau serve` exactly as a user would, in a fresh data folder, and reads its line. */
-export async function startHost(dataDir: string): Promise<RunningHost> {
+export async function startHost(
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningHost> {
   if (!existsSync(cli))
     throw new Error('out/main/cli.js is missing: run `npm run build` before the e2e tests.')
   const child = spawn(process.execPath, [cli, 'serve', '--no-open', '--data-dir', dataDir], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // e.g. DBUS_SESSION_BUS_ADDRESS: the keychain this host uses (tests/support/private-keyring.mjs)
+    env: { ...process.env, ...env },
   })
   const url = await new Promise<string>((resolve, reject) => {
     let output = ''
