@@ -30,6 +30,22 @@ export const knownQuirks: readonly Quirk[] = [
   },
   {
     spec: 'mastodon',
+    operation: 'POST /api/v1/statuses',
+    target: { body: true },
+    why:
+      'The body is a oneOf of TextStatus (requires status) and MediaStatus (requires media_ids), ' +
+      'so a status with text AND photos matches both and fails oneOf; Mastodon takes both ' +
+      'together. anyOf keeps every other rule of both schemas.',
+    adjust: (schema) =>
+      isObject(schema) && Array.isArray(schema.oneOf)
+        ? {
+            ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== 'oneOf')),
+            anyOf: schema.oneOf,
+          }
+        : schema,
+  },
+  {
+    spec: 'mastodon',
     operation: 'POST /oauth/token',
     target: { body: true },
     why:
