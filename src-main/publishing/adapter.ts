@@ -10,10 +10,14 @@ import type { Point } from '../../src-shared/photos/model'
  *   needs_reconnect / auth_failed  the network refused the token before doing anything
  *                                  (the account service refreshes once, then pauses the account)
  *   rate_limited                   details: { retryAfterMs: number } from Retry-After / rate headers
- *   media_rejected                 details: { index: number, reason: string } — not retried
+ *   media_rejected                 details: { reason: string, index?: number, photoId?: string }
+ *                                  — not retried. uploadMedia names the photo (it does not know
+ *                                  its position); createPost gives the index where the network
+ *                                  says which photo it refused.
  *   validation / over_limit        the network refused the post's content — not retried
  *   offline / timeout              no answer; the outcome of a write is UNKNOWN — retried with care
  *   remote_error                   5xx; retried with backoff
+ *   cancelled                      the context's AbortSignal fired
  */
 
 /** One image as the network gets it: already rendered for the network (format, size, bytes). */
@@ -77,6 +81,9 @@ export interface NetworkAdapter {
   /**
    * Uploads one image and returns the network's reference to it (a media id; for Bluesky the
    * blob ref as JSON). The outbox records it before the next step and never uploads it again.
+   * Pinterest takes its photos inside the create request: its reference names a copy of the
+   * render the adapter keeps until the pin exists (adapters/pinterest/staging.ts), so createPost
+   * does not depend on the render cache.
    */
   uploadMedia(image: PreparedImage, context: AdapterContext): Promise<string>
   /** Creates the post with the uploaded media, in order. */
@@ -88,6 +95,13 @@ export interface NetworkAdapter {
   /**
    * After an attempt whose outcome is unknown (the connection dropped during createPost): looks
    * for the post that attempt may have created. Networks with idempotent creates may omit it.
+   * `since`: when that attempt started (the job's postingStartedAt); only posts created after it
+   * (less a few minutes of clock skew) count, so an identical older post is not taken for it.
+   * Without it the adapter looks back 24 hours.
    */
-  findExisting?(post: PreparedPost, context: AdapterContext): Promise<PublishedPost | undefined>
+  findExisting?(
+    post: PreparedPost,
+    context: AdapterContext,
+    since?: Date,
+  ): Promise<PublishedPost | undefined>
 }
