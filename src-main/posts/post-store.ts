@@ -215,8 +215,9 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
 }
 
 /** Case-insensitive and indifferent to how an umlaut was typed (one code point or two). */
+/** Case-blind and the way German is typed: `STRASSE`, `Straße` and `strasse` all match. */
 function fold(text: string): string {
-  return text.normalize('NFC').toLowerCase()
+  return text.normalize('NFC').toLowerCase().replace(/ß/g, 'ss')
 }
 
 function searchableText(post: PostDocument): string {

@@ -86,7 +86,7 @@ describe('the post store', () => {
       variants: { mastodon: { text: 'Frisch gehäkelt: #Häkeln' } },
     })
     const board = await store.create({
-      caption: 'Pinnwand',
+      caption: 'Pinnwand für die Straße',
       targets: ['pinterest'],
       variants: { pinterest: { title: 'ÜBERRASCHUNG aus Wolle' } },
     })
@@ -106,6 +106,10 @@ describe('the post store', () => {
     expect(ids(store.list({ search: 'überraschung' }))).toEqual([board.id])
     expect(ids(store.list({ search: 'wolle ÜBER' }))).toEqual([board.id])
     expect(ids(store.list({ search: 'gold' }))).toEqual([ring.id])
+    // ß is found as ss and SS, as people type it without a German keyboard.
+    expect(ids(store.list({ search: 'STRASSE' }))).toEqual([board.id])
+    expect(ids(store.list({ search: 'strasse' }))).toEqual([board.id])
+    expect(ids(store.list({ search: 'Straße' }))).toEqual([board.id])
     expect(ids(store.list({ search: '   ' }))).toEqual(ids(store.list()))
     expect(store.list({ search: 'nirgends' })).toEqual([])
   })
