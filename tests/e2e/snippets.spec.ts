@@ -2,6 +2,9 @@ import type { Locator, Page } from '@playwright/test'
 import { expectNoSeriousAxeViolations } from './axe'
 import { expect, test } from './browser-host'
 
+// Each test walks through several dialogs, with an axe run after each: allow for a busy CI machine.
+test.setTimeout(120_000)
+
 /** Opens Compose and follows its link to one of the two snippet screens. */
 async function openScreen(page: Page, url: string, link: 'Caption templates' | 'Hashtag sets') {
   await page.goto(url)
@@ -242,4 +245,80 @@ test('both screens speak German and stay accessible, empty and full', async ({ p
   )
   await expect(page.getByRole('button', { name: 'Neues Hashtag-Set' }).nth(1)).toBeFocused()
   await expectNoSeriousAxeViolations(page, 'hashtag sets after delete, German')
+})
+
+test('the composer inserts a filled-in template at the cursor and a hashtag set at the end', async ({
+  page,
+  host,
+}) => {
+  // One template and one set, made on their screens.
+  await openScreen(page, host.url, 'Caption templates')
+  await page.getByRole('button', { name: 'New template' }).first().click()
+  const template = dialog(page, 'New caption template')
+  await template.getByLabel('Name').fill('Ring')
+  await template.getByLabel('Template text').fill('Neu: {product} für {price}.')
+  await template.getByRole('button', { name: 'Save' }).click()
+  await expect(template).toBeHidden()
+  await page.evaluate(() => (window.location.hash = '#/compose/hashtags'))
+  await page.getByRole('button', { name: 'New hashtag set' }).first().click()
+  const set = dialog(page, 'New hashtag set')
+  await set.getByLabel('Name').fill('Ring-Hashtags')
+  await set.getByLabel('Add hashtags').fill('#Goldschmiede #Ring')
+  await set.getByRole('button', { name: 'Save' }).click()
+  await expect(set).toBeHidden()
+
+  await page.getByRole('link', { name: 'Back to Compose' }).click()
+  await page.getByRole('button', { name: 'New post' }).click()
+  const caption = page.getByTestId('caption-input')
+  await caption.click()
+  await page.keyboard.type('Hallo  Tschüss')
+  for (let i = 0; i < ' Tschüss'.length; i++) await page.keyboard.press('ArrowLeft')
+
+  // Template: fill one variable, leave the other; Enter in a field inserts.
+  await page.getByRole('button', { name: 'Template…' }).click()
+  const picker = dialog(page, 'Insert a caption template')
+  await expect(picker.getByRole('radio', { name: 'Ring' })).toBeChecked()
+  await picker.getByRole('textbox', { name: '{product}' }).fill('Ring „Welle“')
+  await expect(picker.getByText('Neu: Ring „Welle“ für {price}.')).toBeVisible()
+  await expect(picker).toContainText('Still to fill in: {price}.')
+  await expect(picker.getByRole('radio', { name: 'At the cursor' })).toBeChecked()
+  await expectNoSeriousAxeViolations(page, 'template picker')
+  await picker.getByRole('textbox', { name: '{product}' }).press('Enter')
+  await expect(picker).toBeHidden()
+  await expect(caption).toHaveText('Hallo Neu: Ring „Welle“ für {price}. Tschüss')
+  // Focus is back in the caption, at the end of what was inserted.
+  await expect(caption).toBeFocused()
+  await page.keyboard.type('!')
+  await expect(caption).toHaveText('Hallo Neu: Ring „Welle“ für {price}.! Tschüss')
+
+  // The picker offers the value {product} had last time; Escape closes it without inserting.
+  await page.getByRole('button', { name: 'Template…' }).click()
+  await expect(picker.getByRole('textbox', { name: '{product}' })).toHaveValue('Ring „Welle“')
+  await page.keyboard.press('Escape')
+  await expect(picker).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Template…' })).toBeFocused()
+  await expect(caption).toHaveText('Hallo Neu: Ring „Welle“ für {price}.! Tschüss')
+
+  // Hashtag set: appended on a line of its own, from the keyboard (the dialog opens on the sets).
+  await page.getByRole('button', { name: 'Hashtags…' }).click()
+  const hashtags = dialog(page, 'Insert a hashtag set')
+  await expect(hashtags.getByRole('radio', { name: 'Ring-Hashtags' })).toBeChecked()
+  await expect(hashtags.getByRole('radio', { name: 'Ring-Hashtags' })).toBeFocused()
+  await expect(hashtags.getByRole('radio', { name: 'At the end of the caption' })).toBeChecked()
+  await expectNoSeriousAxeViolations(page, 'hashtag set picker')
+  await page.keyboard.press('Enter')
+  await expect(hashtags).toBeHidden()
+  await expect(caption).toBeFocused()
+  await expect
+    .poll(() => caption.evaluate((element) => (element as HTMLElement).innerText))
+    .toBe('Hallo Neu: Ring „Welle“ für {price}.! Tschüss\n\n#Goldschmiede #Ring')
+
+  // The composer saves what was inserted like anything typed.
+  await expect(page.getByTestId('save-state')).toHaveText('Saved', { timeout: 5_000 })
+  await page.reload()
+  await expect
+    .poll(() =>
+      page.getByTestId('caption-input').evaluate((element) => (element as HTMLElement).innerText),
+    )
+    .toBe('Hallo Neu: Ring „Welle“ für {price}.! Tschüss\n\n#Goldschmiede #Ring')
 })

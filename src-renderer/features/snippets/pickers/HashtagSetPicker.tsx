@@ -10,6 +10,7 @@ import { PickerEmpty } from './PickerEmpty'
 import { PickerShell } from './PickerShell'
 import { lastPlacement, rememberPlacement } from './placement-memory'
 import { PlacementChoice } from './PlacementChoice'
+import { useFocusChosen } from './useFocusChosen'
 import { usePickerDialog, type InsertSnippet, type SnippetPlacement } from './usePickerDialog'
 import '../snippets.css'
 import './pickers.css'
@@ -140,8 +141,9 @@ function SetChoices({
 }) {
   const { t } = useTranslation()
   const name = useId()
+  const fieldset = useFocusChosen()
   return (
-    <fieldset className="snippets-field">
+    <fieldset ref={fieldset} className="snippets-field">
       <legend className="snippets-field__label">{t('snippets.picker.setsLegend')}</legend>
       <div className="picker-choices">
         {sets.map((set) => (
@@ -151,16 +153,21 @@ function SetChoices({
               name={name}
               value={set.id}
               checked={set.id === chosen.id}
+              aria-labelledby={`${name}-${set.id}-name`}
+              aria-describedby={`${name}-${set.id}-tags`}
               onChange={() => onChoose(set.id)}
             />
             <span className="picker-choice__text">
               <span className="picker-choice__name">
-                {set.name}{' '}
+                <span id={`${name}-${set.id}-name`}>{set.name}</span>{' '}
                 <span className="picker-choice__count">
                   ({t('snippets.hashtags.tagCount', { count: set.tags.length })})
                 </span>
               </span>
-              <span className="picker-choice__detail picker-choice__detail--tags">
+              <span
+                id={`${name}-${set.id}-tags`}
+                className="picker-choice__detail picker-choice__detail--tags"
+              >
                 {set.tags.length === 0 ? t('snippets.picker.emptySet') : formatHashtags(set.tags)}
               </span>
             </span>

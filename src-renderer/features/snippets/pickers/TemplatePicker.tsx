@@ -14,6 +14,7 @@ import { PickerEmpty } from './PickerEmpty'
 import { PickerShell } from './PickerShell'
 import { lastPlacement, rememberPlacement } from './placement-memory'
 import { PlacementChoice } from './PlacementChoice'
+import { useFocusChosen } from './useFocusChosen'
 import { useLastValues } from './useLastValues'
 import { usePickerDialog, type InsertSnippet, type SnippetPlacement } from './usePickerDialog'
 import '../snippets.css'
@@ -169,8 +170,9 @@ function TemplateChoices({
 }) {
   const { t } = useTranslation()
   const name = useId()
+  const fieldset = useFocusChosen()
   return (
-    <fieldset className="snippets-field">
+    <fieldset ref={fieldset} className="snippets-field">
       <legend className="snippets-field__label">{t('snippets.picker.templatesLegend')}</legend>
       <div className="picker-choices">
         {templates.map((template) => (
@@ -180,11 +182,17 @@ function TemplateChoices({
               name={name}
               value={template.id}
               checked={template.id === chosen.id}
+              aria-labelledby={`${name}-${template.id}-name`}
+              aria-describedby={`${name}-${template.id}-text`}
               onChange={() => onChoose(template.id)}
             />
             <span className="picker-choice__text">
-              <span className="picker-choice__name">{template.name}</span>
-              <span className="picker-choice__detail">{template.text}</span>
+              <span id={`${name}-${template.id}-name`} className="picker-choice__name">
+                {template.name}
+              </span>
+              <span id={`${name}-${template.id}-text`} className="picker-choice__detail">
+                {template.text}
+              </span>
             </span>
           </label>
         ))}
