@@ -2,6 +2,9 @@ import type { AccountNetwork } from '../../src-shared/accounts/model'
 import { AppErrorException } from '../../src-shared/errors'
 import { refreshMastodonSecret, signInMastodon } from './mastodon/sign-in'
 import type { NetworkFlow, NetworkFlows } from './network-flows'
+import { listPinterestBoards } from './pinterest/boards'
+import type { PinterestEndpoints } from './pinterest/endpoints'
+import { refreshPinterestSecret, signInPinterest } from './pinterest/sign-in'
 import type { XEndpoints } from './x/endpoints'
 import { refreshXSecret, signInX } from './x/sign-in'
 
@@ -37,6 +40,7 @@ const mastodon: NetworkFlow<'mastodon'> = {
 /** Where the fixed-address networks are, for tests against local servers; the real ones by default. */
 export interface NetworkFlowOptions {
   x?: { endpoints?: XEndpoints; callbackPort?: number }
+  pinterest?: { endpoints?: PinterestEndpoints; callbackPort?: number }
 }
 
 function xFlow(options: NetworkFlowOptions['x'] = {}): NetworkFlow<'x'> {
@@ -58,18 +62,34 @@ function xFlow(options: NetworkFlowOptions['x'] = {}): NetworkFlow<'x'> {
   }
 }
 
+function pinterestFlow(options: NetworkFlowOptions['pinterest'] = {}): NetworkFlow<'pinterest'> {
+  const endpoints = options.endpoints ? { endpoints: options.endpoints } : {}
+  return {
+    signIn: (input, context) =>
+      signInPinterest({
+        appId: input.appId,
+        appSecret: input.appSecret,
+        openBrowser: context.openBrowser,
+        fetch: context.fetch,
+        signal: context.signal,
+        ...options,
+      }),
+    refresh: (secret, { fetch, force }) =>
+      refreshPinterestSecret(secret, { fetch, force, ...endpoints }),
+  }
+}
+
 /** The network flows the app uses. */
 export function createNetworkFlows(options: NetworkFlowOptions = {}): NetworkFlows {
   return {
     bluesky: notWiredYet('Bluesky'),
     mastodon,
     x: xFlow(options.x),
-    pinterest: notWiredYet('Pinterest'),
-    listPinterestBoards: async () => {
-      throw new AppErrorException(
-        'remote_error',
-        'Pinterest boards are not available in this version of Werkschau yet.',
-      )
-    },
+    pinterest: pinterestFlow(options.pinterest),
+    listPinterestBoards: (secret, fetch) =>
+      listPinterestBoards(secret, {
+        fetch,
+        ...(options.pinterest?.endpoints ? { endpoints: options.pinterest.endpoints } : {}),
+      }),
   }
 }

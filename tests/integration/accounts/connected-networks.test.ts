@@ -1,10 +1,12 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { AccountSummary } from '../../../src-shared/accounts/contract'
 import { AppErrorException } from '../../../src-shared/errors'
 import { keytarInChild, usePrivateKeyring } from '../../support/keyring'
 import { useTempDirs } from '../../support/temp-dir'
 import { useAppServices } from './app-services'
-import { useNetworkServers, xClientId } from './network-accounts'
+import { pinterestApp, useNetworkServers, xClientId } from './network-accounts'
 
 // The app's services with the real Mastodon and X flows against spec-validating servers, the
 // real keychain (a private GNOME Keyring) and conf on disk: what a user's clicks reach.
@@ -167,5 +169,35 @@ describe('X through the account service', () => {
     )
     expect(error.code).toBe('needs_reconnect')
     expect(app.services.accounts.get(account.id)?.status).toBe('needs_reconnect')
+  })
+})
+
+describe('Pinterest through the account service', () => {
+  test('connect with the user’s app, boards for the picker, the app secret only in the keychain', async () => {
+    const networks = await startNetworks()
+    const app = await startApp(tempDir(), networks)
+    const account = (await app.call('accounts.connect', {
+      network: 'pinterest',
+      ...pinterestApp,
+    })) as AccountSummary
+    expect(account).toMatchObject({ network: 'pinterest', status: 'connected' })
+    expect(account.handle).toContain('keramikstudio')
+
+    const boards = await app.call('accounts.pinterestBoards', { id: account.id })
+    expect(boards).toEqual(
+      networks.pinterest.fake.boards.map(({ id, name, privacy }) => ({ id, name, privacy })),
+    )
+    expect(String(await inKeychain(account.id))).toContain(pinterestApp.appSecret)
+    expect(readFileSync(join(app.dataDir, 'accounts.json'), 'utf8')).not.toContain(
+      pinterestApp.appSecret,
+    )
+    // Boards of another network's account are refused plainly.
+    const mastodon = (await app.call('accounts.connect', {
+      network: 'mastodon',
+      instance: networks.mastodon.server.origin,
+    })) as AccountSummary
+    expect((await failure(app.call('accounts.pinterestBoards', { id: mastodon.id }))).code).toBe(
+      'validation',
+    )
   })
 })

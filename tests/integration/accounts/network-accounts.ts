@@ -5,11 +5,16 @@ import type { FetchLike } from '../../../src-main/accounts/network-flows'
 import { testBrowser, type TestBrowser } from '../../support/spec-server/browser'
 import { fakeMastodon, type FakeMastodon } from '../../support/spec-server/fakes/mastodon'
 import { freeLoopbackPort } from '../../support/spec-server/fakes/oauth-grants'
+import { fakePinterest } from '../../support/spec-server/fakes/pinterest'
 import { fakeX } from '../../support/spec-server/fakes/x'
 import type { SpecServer } from '../../support/spec-server/server'
 import { useSpecServers } from '../../support/spec-server/use-spec-servers'
 
 export const xClientId = 'M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ'
+export const pinterestApp = {
+  appId: '1507771',
+  appSecret: 'b1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0',
+}
 
 /** A real 1×1 PNG: every avatar, wherever a network says it is. */
 export const avatarPng = Buffer.from(
@@ -20,6 +25,7 @@ export const avatarPng = Buffer.from(
 export interface NetworkServers {
   mastodon: { server: SpecServer; fake: FakeMastodon }
   x: { server: SpecServer; fake: ReturnType<typeof fakeX> }
+  pinterest: { server: SpecServer; fake: ReturnType<typeof fakePinterest> }
   flowOptions: NetworkFlowOptions
   browser: TestBrowser
   /**
@@ -51,6 +57,14 @@ export function useNetworkServers(): () => Promise<NetworkServers> {
       callbackUrl: `http://127.0.0.1:${callbackPort}/callback`,
     })
 
+    // X and Pinterest match redirect URIs exactly, and the sign-ins of one test may overlap in
+    // time with nothing: one port serves both, as 47615 does in the app.
+    const pinterestServer = await startSpecServer('pinterest')
+    const pinterest = fakePinterest(pinterestServer, {
+      ...pinterestApp,
+      redirectUri: `http://127.0.0.1:${callbackPort}/callback`,
+    })
+
     const avatarRequests: string[] = []
     const avatars = createServer((request, response) => {
       avatarRequests.push(request.url ?? '')
@@ -67,6 +81,7 @@ export function useNetworkServers(): () => Promise<NetworkServers> {
     return {
       mastodon: { server: mastodonServer, fake: mastodon },
       x: { server: xServer, fake: x },
+      pinterest: { server: pinterestServer, fake: pinterest },
       flowOptions: {
         x: {
           callbackPort,
@@ -74,6 +89,13 @@ export function useNetworkServers(): () => Promise<NetworkServers> {
             authorizeUrl: `${xServer.origin}/i/oauth2/authorize`,
             tokenUrl: `${xServer.origin}/2/oauth2/token`,
             apiBase: xServer.origin,
+          },
+        },
+        pinterest: {
+          callbackPort,
+          endpoints: {
+            authorizeUrl: `${pinterestServer.origin}/oauth/`,
+            apiBase: pinterestServer.baseUrl,
           },
         },
       },

@@ -7,7 +7,7 @@ import { keytarInChild, usePrivateKeyring } from '../../support/keyring'
 import { countFiles, scanForSecrets, type KnownSecret } from '../../support/secret-scan'
 import { useTempDirs } from '../../support/temp-dir'
 import { useAppServices } from './app-services'
-import { useNetworkServers, xClientId, type NetworkServers } from './network-accounts'
+import { pinterestApp, useNetworkServers, xClientId, type NetworkServers } from './network-accounts'
 
 // Acceptance: after a run that connects, uses, refreshes, loses and reconnects accounts, no file
 // the app wrote (user data, library, avatars, the keyring's own files), no log line, no answer or
@@ -23,6 +23,7 @@ function issuedTokens(networks: NetworkServers): KnownSecret[] {
   for (const [name, fake] of [
     ['mastodon', networks.mastodon.fake],
     ['x', networks.x.fake],
+    ['pinterest', networks.pinterest.fake],
   ] as const) {
     for (const token of fake.grants.accessTokens.keys()) {
       tokens.push({ label: `${name} access token`, value: token })
@@ -63,7 +64,7 @@ describe('the secret scan', () => {
     const app = await startApp(dir, networks)
     const known: KnownSecret[] = [
       { label: 'Bluesky password typed by the user', value: 'abcd-efgh-ijkl-mnop' },
-      { label: 'Pinterest app secret typed by the user', value: 'pinterest-app-secret-7d1e' },
+      { label: 'Pinterest app secret typed by the user', value: pinterestApp.appSecret },
     ]
 
     // Mastodon and X, all the way through their real flows.
@@ -75,7 +76,13 @@ describe('the secret scan', () => {
       network: 'x',
       clientId: xClientId,
     })) as AccountSummary
+    const pinterest = (await app.call('accounts.connect', {
+      network: 'pinterest',
+      ...pinterestApp,
+    })) as AccountSummary
+    await app.call('accounts.pinterestBoards', { id: pinterest.id })
     await app.call('accounts.list')
+    await app.call('accounts.test', { id: pinterest.id })
     await app.call('accounts.test', { id: mastodon.id })
     await app.call('accounts.test', { id: x.id })
 
@@ -100,19 +107,12 @@ describe('the secret scan', () => {
     })
     known.push(...issuedTokens(networks))
 
-    // Sign-ins that fail with what the user typed (networks not wired in yet, or refused).
+    // A sign-in that fails with what the user typed.
     await app
       .call('accounts.connect', {
         network: 'bluesky',
         identifier: 'maker.bsky.social',
         password: 'abcd-efgh-ijkl-mnop',
-      })
-      .catch(() => undefined)
-    await app
-      .call('accounts.connect', {
-        network: 'pinterest',
-        appId: '1234567',
-        appSecret: 'pinterest-app-secret-7d1e',
       })
       .catch(() => undefined)
 
