@@ -4,7 +4,7 @@ import type { PhotoRecord } from '../../../../src-shared/photos/model'
 import type { PostDocument } from '../../../../src-shared/posts/model'
 import { captionFor } from '../../../../src-shared/posts/variant-text'
 import { useApi } from '../../../api/ApiContext'
-import { presetFor } from '../photos/crop-choice'
+import { presetFor } from '../../../../src-shared/posts/crop-choice'
 import { PreviewStrip } from '../preview/PreviewStrip'
 import type { PostPreviewProps } from '../preview/types'
 

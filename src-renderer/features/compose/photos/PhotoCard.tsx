@@ -6,7 +6,12 @@ import type { PostPhoto } from '../../../../src-shared/posts/model'
 import { altTextLimits, countAltText } from '../../../../src-shared/text/count'
 import { useApi } from '../../../api/ApiContext'
 import { networkName } from '../network-names'
-import { aspectPresets, defaultPreset, presetFor, withPreset } from './crop-choice'
+import {
+  aspectPresets,
+  defaultPreset,
+  presetFor,
+  withPreset,
+} from '../../../../src-shared/posts/crop-choice'
 import { postPhotoType } from './reorder'
 
 interface PhotoCardProps {

@@ -1,7 +1,12 @@
-import { aspectPresets, type AspectPreset } from '../../../../src-shared/photos/presets'
-import { networkTargets } from '../../../../src-shared/platforms/render-targets'
-import type { NetworkId } from '../../../../src-shared/platforms/networks'
-import type { PostPhoto } from '../../../../src-shared/posts/model'
+import { aspectPresets, type AspectPreset } from '../photos/presets'
+import { networkTargets } from '../platforms/render-targets'
+import type { NetworkId } from '../platforms/networks'
+import type { PostPhoto } from './model'
+
+/**
+ * Which saved crop (aspect preset) each network uses for a post's photo. Shared: the composer
+ * offers the choice, main renders with it (export bundles, publishing).
+ */
 
 /** The crop a network uses unless the post says otherwise: its render target's ratio. */
 export function defaultPreset(network: NetworkId): AspectPreset {
