@@ -66,6 +66,7 @@ async function startApp(): Promise<void> {
     settingsBackend: backendFromStore(store),
     spawnPhotoWorker: utilityWorker(join(import.meta.dirname, 'photo-worker.js')),
     log: consoleLogger,
+    revealFolder: (folder) => shell.showItemInFolder(folder),
   })
   protocol.handle(mediaScheme, async (request) => {
     let path: string

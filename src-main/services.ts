@@ -21,6 +21,9 @@ import { SettingsService, type SettingsBackend } from './settings/settings-servi
 import type { AccountService } from './accounts/account-service'
 import { createAccountService, type AccountsConfig } from './accounts/create-account-service'
 import { SnippetStore } from './snippets/snippet-store'
+import { BundleService } from './publishing/bundles/bundle-service'
+import { bundleLanguage } from './publishing/bundles/bundle-language'
+import { openFolder } from './publishing/bundles/open-folder'
 
 export interface ServicesConfig {
   host: HostKind
@@ -34,6 +37,8 @@ export interface ServicesConfig {
   log: Logger
   /** Keychain, network flows and browser for Accounts; the app's defaults when absent. */
   accounts?: AccountsConfig
+  /** "Show in folder": Electron's shell.showItemInFolder; the `open` package when absent. */
+  revealFolder?: (folder: string) => Promise<void> | void
 }
 
 export interface Services {
@@ -45,6 +50,7 @@ export interface Services {
   posts: PostStore
   accounts: AccountService
   snippets: SnippetStore
+  bundles: BundleService
   dispatch: Dispatch
   dispatchUpload: DispatchUpload
   media(path: string): Promise<MediaFile | undefined>
@@ -100,6 +106,16 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     onChanged: (kind, ids) => events.emit('snippets.changed', { kind, ids }),
   })
   const accounts = await createAccountService(config.dataDir, events, config.log, config.accounts)
+  const bundles = new BundleService({
+    posts,
+    photos: library,
+    renders,
+    events,
+    log: config.log,
+    libraryRoot: libraryPath,
+    language: () => bundleLanguage(settings.get().language),
+    revealFolder: config.revealFolder ?? openFolder,
+  })
   const handlers = createHandlers({
     host: config.host,
     version: config.version,
@@ -111,6 +127,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     watermarks,
     posts,
     snippets,
+    bundles,
   })
   return {
     events,
@@ -121,6 +138,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     watermarks,
     posts,
     snippets,
+    bundles,
     dispatch: createDispatcher(handlers, config.log),
     dispatchUpload: createUploadDispatcher(
       {

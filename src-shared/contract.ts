@@ -16,6 +16,7 @@ import {
   PostPatchSchema,
 } from './posts/model'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
+import { bundleChannels, bundleEvents } from './publishing/bundles-contract'
 import { snippetChannels, snippetEvents } from './snippets/contract'
 
 /**
@@ -206,6 +207,7 @@ export const channels = {
   },
   ...accountChannels,
   ...snippetChannels,
+  ...bundleChannels,
 } as const satisfies Record<string, ChannelSpec>
 
 /**
@@ -248,6 +250,7 @@ export const events = {
   'posts.changed': z.object({ ids: z.array(PostIdSchema) }),
   ...accountEvents,
   ...snippetEvents,
+  ...bundleEvents,
 } as const satisfies Record<string, z.ZodType>
 
 export type Channels = typeof channels

@@ -12,6 +12,8 @@ import type { SnippetStore } from '../snippets/snippet-store'
 import type { Handlers } from './dispatcher'
 import type { AccountService } from '../accounts/account-service'
 import { accountHandlers } from '../accounts/account-handlers'
+import type { BundleService } from '../publishing/bundles/bundle-service'
+import { bundleHandlers } from '../publishing/bundles/bundle-handlers'
 
 export interface HandlerDependencies {
   host: HostKind
@@ -24,6 +26,7 @@ export interface HandlerDependencies {
   posts: PostStore
   accounts: AccountService
   snippets: SnippetStore
+  bundles: BundleService
 }
 
 /** Every channel of the contract, answered in one place. The compiler insists none is missing. */
@@ -49,7 +52,9 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'photos.render': ({ ids, targets, options }) => ({
       jobId: renders.start(ids, targets, pipelineOptions(options, watermarks)),
     }),
-    'jobs.cancel': ({ jobId }) => ({ cancelled: photos.cancel(jobId) || renders.cancel(jobId) }),
+    'jobs.cancel': ({ jobId }) => ({
+      cancelled: photos.cancel(jobId) || renders.cancel(jobId) || deps.bundles.cancel(jobId),
+    }),
     'watermark.getLogo': () => watermarks.getLogo(),
     'watermark.removeLogo': () => watermarks.removeLogo(),
     'posts.list': (query) => posts.list(query),
@@ -65,6 +70,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     'posts.restore': async ({ ids }) => perIdOutcomes(await posts.restore(ids)),
     ...accountHandlers(deps.accounts),
     ...snippetHandlers(deps.snippets),
+    ...bundleHandlers(deps.bundles),
   }
 }
 
