@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { z } from 'zod'
 import { AppErrorException } from '../../src-shared/errors'
-import type { SnippetId } from '../../src-shared/snippets/model'
+import { snippetNameKey, type SnippetId } from '../../src-shared/snippets/model'
 import type { SnippetFile } from './snippet-file'
 
 /** What every snippet has; the rest (text, tags) is the kind's own. */
@@ -126,8 +126,8 @@ export class SnippetList<S extends z.ZodType, T extends SnippetItem> {
 
   /** Two items called the same would be indistinguishable in the pickers. */
   private checkNameFree(items: readonly T[], name: string, except?: string): void {
-    const key = nameKey(name)
-    const clash = items.find((item) => item.id !== except && nameKey(item.name) === key)
+    const key = snippetNameKey(name)
+    const clash = items.find((item) => item.id !== except && snippetNameKey(item.name) === key)
     if (clash) {
       throw new AppErrorException(
         'validation',
@@ -143,9 +143,4 @@ function find<T extends SnippetItem>(items: readonly T[], id: string): T {
   // The document was just written with this item in it; anything else is a bug here.
   if (!item) throw new AppErrorException('internal', `The snippet ${id} vanished while saving.`)
   return item
-}
-
-/** Names are compared as the user reads them: spaces around, case and umlaut spelling ignored. */
-export function nameKey(name: string): string {
-  return name.normalize('NFC').trim().toLowerCase()
 }

@@ -17,6 +17,14 @@ export type SnippetId = z.infer<typeof SnippetIdSchema>
 /** What the user calls it in lists and pickers ("Ring-Hashtags"); spaces around are dropped. */
 export const SnippetNameSchema = z.string().trim().min(1, 'a name is needed').max(100)
 
+/**
+ * Two templates (or two sets) may not share a name: they could not be told apart in a picker.
+ * Names are compared as a person reads them: spaces around, case and umlaut spelling ignored.
+ */
+export function snippetNameKey(name: string): string {
+  return name.normalize('NFC').trim().toLowerCase()
+}
+
 /** Sanity cap only (a caption template is a caption, and no network takes 10 000 characters). */
 export const TemplateTextSchema = z.string().max(10_000)
 

@@ -38,20 +38,3 @@ export function NameField({ value, onChange, error, inputRef }: NameFieldProps) 
     </div>
   )
 }
-
-/** Names as the store compares them: spaces around, case and umlaut spelling ignored. */
-export function nameKey(name: string): string {
-  return name.normalize('NFC').trim().toLowerCase()
-}
-
-/** The message for a name that is empty or already used by another item, if any. */
-export function nameProblem(
-  name: string,
-  otherNames: readonly string[],
-  takenMessage: (name: string) => string,
-  missingMessage: string,
-): string | undefined {
-  if (name.trim() === '') return missingMessage
-  const clash = otherNames.find((other) => nameKey(other) === nameKey(name))
-  return clash === undefined ? undefined : takenMessage(clash)
-}
