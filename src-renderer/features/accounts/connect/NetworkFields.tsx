@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import type { AccountNetwork } from '../../../../src-shared/accounts/model'
-import { looksLikeAppPassword, type ConnectFields } from './connect-form'
+import { looksLikeAppPassword } from '../../../../src-shared/accounts/app-password'
+import type { ConnectFields } from './connect-form'
 import { TextField } from './TextField'
 
 interface NetworkFieldsProps {

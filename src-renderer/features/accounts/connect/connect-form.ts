@@ -53,14 +53,6 @@ export function connectInput(network: AccountNetwork, fields: ConnectFields): Co
   }
 }
 
-/**
- * Bluesky app passwords are four groups of four letters and digits (xxxx-xxxx-xxxx-xxxx); the
- * form warns, without refusing, when what was typed looks like an account password instead.
- */
-export function looksLikeAppPassword(password: string): boolean {
-  return /^[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}$/i.test(password.trim())
-}
-
 /** "Reconnect" fills in what is known and not secret: the handle and server, or the instance. */
 export function prefillFor(account: {
   network: AccountNetwork
