@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { serialiseMastodonSecret } from '../../../src-main/accounts/mastodon/secret'
 import type { PreparedImage, PreparedPost } from '../../../src-main/publishing/adapter'
@@ -114,7 +115,10 @@ describe('Mastodon adapter', () => {
       [1600, 1200],
       [720, 720],
     ])
-    expect(stored.map((item) => item?.bytes.length)).toEqual(images.map((image) => image.bytes))
+    expect(stored.map((item, at) => item?.bytes.equals(readFileSync(images[at]!.file)))).toEqual([
+      true,
+      true,
+    ])
     // Focal point (0.25, 0.1) from the top left → (−0.5, 0.8) with y up; (0.9, 0.75) → (0.8, −0.5).
     expect(stored.map((item) => item?.focus)).toEqual([
       { x: -0.5, y: 0.8 },

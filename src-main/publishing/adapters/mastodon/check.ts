@@ -1,6 +1,7 @@
 import type { AccountSummary } from '../../../../src-shared/accounts/contract'
 import { countAltText, countText } from '../../../../src-shared/text/count'
 import type { PreparedPost } from '../../adapter'
+import { plural } from '../wording'
 
 /** Mastodon's own defaults (mastodon.social), for what an instance does not report. */
 export const mastodonFallbacks = {
@@ -74,8 +75,4 @@ export function checkMastodonPost(
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

@@ -118,3 +118,5 @@ export function fakePinterest(server: SpecServer, options: FakePinterestOptions)
     },
   }
 }
+
+export type FakePinterest = ReturnType<typeof fakePinterest>

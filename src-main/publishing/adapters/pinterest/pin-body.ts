@@ -1,0 +1,119 @@
+import type { AccountSummary } from '../../../../src-shared/accounts/contract'
+import { countAltText, countText } from '../../../../src-shared/text/count'
+import type { PreparedImage, PreparedPost } from '../../adapter'
+import { plural } from '../wording'
+import type { StagedMime } from './staging'
+
+/** PinMediaSourceImagesBase64: `items` minItems 2, maxItems 5. */
+export const carouselSizes = { min: 2, max: 5 } as const
+const altTextLimit = 500
+
+/**
+ * A carousel needs photos of one size (Pinterest shows them in one frame); otherwise the pin
+ * gets the first photo only. check() reports that case, so it never happens unnoticed.
+ */
+export function isCarousel(images: readonly Pick<PreparedImage, 'width' | 'height'>[]): boolean {
+  const [first] = images
+  return (
+    first !== undefined &&
+    images.length >= carouselSizes.min &&
+    images.length <= carouselSizes.max &&
+    images.every((image) => image.width === first.width && image.height === first.height)
+  )
+}
+
+/** What stops this pin, in plain sentences (the spec's PinCreate limits; JPEG/PNG only). */
+export function checkPin(post: PreparedPost, _account: AccountSummary): string[] {
+  const problems: string[] = []
+  if (!post.pinterest?.boardId) problems.push('Choose a Pinterest board for this pin.')
+  if (post.images.length === 0) problems.push('Pinterest needs a photo.')
+  if (post.images.length > carouselSizes.max)
+    problems.push(`Pinterest takes at most ${carouselSizes.max} photos in one pin.`)
+  else if (post.images.length > 1 && !isCarousel(post.images))
+    problems.push(
+      'Pinterest makes a carousel only from photos of the same size. These differ, so only ' +
+        'the first photo would be pinned: give them the same crop, or keep one photo.',
+    )
+  const counts = countText('pinterest', { text: post.text, title: post.pinterest?.title ?? '' })
+  for (const count of counts.counts) {
+    if (count.over === 0) continue
+    const field = count.field === 'title' ? 'title' : 'description'
+    problems.push(
+      `The ${field} is ${plural(count.over, 'character')} over Pinterest's ${count.limit}.`,
+    )
+  }
+  const link = post.pinterest?.link
+  if (link && !isWebAddress(link))
+    problems.push('The pin link must be a web address starting with https:// (or http://).')
+  post.images.forEach((image, index) => {
+    if (image.mime !== 'image/jpeg' && image.mime !== 'image/png')
+      problems.push(`Photo ${index + 1} is ${image.mime}; Pinterest takes JPEG or PNG.`)
+    const alt = countAltText('pinterest', image.altText)
+    if (alt && alt.over > 0)
+      problems.push(
+        `The alt text of photo ${index + 1} is ${plural(alt.over, 'character')} too long.`,
+      )
+  })
+  return problems
+}
+
+export interface StagedImage {
+  bytes: Buffer
+  mime: StagedMime
+  width: number
+  height: number
+  altText: string
+}
+
+/**
+ * `POST /v5/pins` body: board, title, description, link, alt text and the photos as base64 —
+ * one `image_base64`, or `multiple_image_base64` items (which carry the link, but no alt text:
+ * the spec gives carousel items none). The pin's one `alt_text` is then every photo's alt text,
+ * one per line, when that fits Pinterest's 500 characters, else the first photo's.
+ */
+export function pinBody(
+  post: PreparedPost,
+  images: readonly StagedImage[],
+): Record<string, unknown> {
+  const pinterest = post.pinterest ?? {}
+  const carousel = isCarousel(images)
+  const used = carousel ? images : images.slice(0, 1)
+  const body: Record<string, unknown> = { board_id: pinterest.boardId }
+  if (pinterest.title) body.title = pinterest.title
+  if (post.text.trim() !== '') body.description = post.text
+  if (pinterest.link) body.link = pinterest.link
+  const alt = pinAltText(used)
+  if (alt) body.alt_text = alt
+  body.media_source = carousel
+    ? {
+        source_type: 'multiple_image_base64',
+        items: used.map((image) => ({
+          content_type: image.mime,
+          data: image.bytes.toString('base64'),
+          ...(pinterest.link ? { link: pinterest.link } : {}),
+        })),
+      }
+    : {
+        source_type: 'image_base64',
+        content_type: used[0]?.mime,
+        data: used[0]?.bytes.toString('base64'),
+      }
+  return body
+}
+
+function pinAltText(images: readonly StagedImage[]): string | undefined {
+  const texts = images.map((image) => image.altText.trim()).filter((text) => text !== '')
+  if (texts.length === 0) return undefined
+  const joined = [...new Set(texts)].join('\n')
+  if ([...joined].length <= altTextLimit) return joined
+  return images[0]?.altText.trim() || undefined
+}
+
+function isWebAddress(text: string): boolean {
+  try {
+    const url = new URL(text)
+    return (url.protocol === 'https:' || url.protocol === 'http:') && text.length <= 2048
+  } catch {
+    return false
+  }
+}
