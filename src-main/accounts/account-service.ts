@@ -70,6 +70,7 @@ export class AccountService {
   readonly #attempts = new Map<AccountNetwork, AbortController>()
   readonly #refreshing = new Map<string, Promise<string>>()
   readonly #listeners = new Set<(change: AccountStatusChange) => void>()
+  readonly #readingDetails = new Set<string>()
 
   constructor(options: AccountServiceOptions) {
     this.#store = options.store
@@ -83,7 +84,9 @@ export class AccountService {
     this.#keychain = new AccountKeychain(options.secrets, () => this.#keychainChanged())
   }
 
+  /** The accounts; details older than a day are read again in the background (see below). */
   list(): AccountSummary[] {
+    this.#refreshStaleDetails()
     return this.#store.list().map((account) => toSummary(account, this.#keychain.down))
   }
 
@@ -267,6 +270,37 @@ export class AccountService {
       this.#notify({ id: metadata.id, network: metadata.network, status: 'connected' })
     }
     return toSummary(saved ?? metadata, this.#keychain.down)
+  }
+
+  /**
+   * Public facts that go stale (a Mastodon server's limits) are read again once they are a day
+   * old: whenever the accounts are listed (app start, Accounts, the composer), without waiting.
+   * `accounts.changed` tells the screens when fresh ones are in.
+   */
+  #refreshStaleDetails(): void {
+    const dayAgo = this.#now().getTime() - 24 * 60 * 60 * 1000
+    for (const account of this.#store.list()) {
+      const flow = this.#flows[account.network] as NetworkFlow
+      const checked = Date.parse(account.checkedAt ?? account.connectedAt)
+      if (!flow.refreshDetails || checked > dayAgo || this.#readingDetails.has(account.id)) continue
+      this.#readingDetails.add(account.id)
+      void flow
+        .refreshDetails(account, this.#fetch)
+        .then((details) => {
+          const current = this.#store.get(account.id)
+          if (!current) return
+          this.#store.update(account.id, {
+            details: { ...current.details, ...details },
+            checkedAt: this.#now().toISOString(),
+          })
+          this.#changed([account.id])
+        })
+        .catch((error: unknown) => {
+          const code = error instanceof AppErrorException ? error.code : 'error'
+          this.#log.warn(`the ${account.network} server's limits could not be read again (${code})`)
+        })
+        .finally(() => this.#readingDetails.delete(account.id))
+    }
   }
 
   /** Downloads the account's avatar when it is new or changed, and records the copy. */

@@ -51,6 +51,14 @@ export interface NetworkFlow<N extends AccountNetwork = AccountNetwork> {
    * `needs_reconnect` or `auth_failed` when the network refuses it for good.
    */
   refresh(secret: string, options: RefreshOptions): Promise<RefreshedSecret>
+  /**
+   * Reads the account's public facts again without its secret (a Mastodon server's limits); the
+   * account service does this daily and merges the answer into the account's details.
+   */
+  refreshDetails?(
+    account: { server?: string | undefined },
+    fetch: FetchLike,
+  ): Promise<Readonly<Record<string, unknown>>>
 }
 
 export type NetworkFlows = { [N in AccountNetwork]: NetworkFlow<N> } & {

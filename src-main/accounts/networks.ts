@@ -1,5 +1,6 @@
 import type { AccountNetwork } from '../../src-shared/accounts/model'
 import { AppErrorException } from '../../src-shared/errors'
+import { refreshMastodonInstance } from './mastodon/instance-limits'
 import { refreshMastodonSecret, signInMastodon } from './mastodon/sign-in'
 import type { NetworkFlow, NetworkFlows } from './network-flows'
 import { listPinterestBoards } from './pinterest/boards'
@@ -35,6 +36,10 @@ const mastodon: NetworkFlow<'mastodon'> = {
     }),
   // Mastodon tokens do not rotate: a refresh is a check plus a fresh reading of the limits.
   refresh: (secret, { fetch }) => refreshMastodonSecret(secret, { fetch }),
+  // The server's limits change now and then (an admin raises the character limit): daily.
+  refreshDetails: async (account, fetch) => ({
+    ...(await refreshMastodonInstance(account, { fetch })),
+  }),
 }
 
 /** Where the fixed-address networks are, for tests against local servers; the real ones by default. */

@@ -428,3 +428,36 @@ describe('avatars', () => {
     }
   })
 })
+
+test('a day later, listing the accounts reads the server’s limits again in the background', async () => {
+  let now = new Date('2025-05-01T08:00:00Z')
+  const service = await startAccountService(tempDir(), undefined, () => now)
+  service.flows.nextSignIn.mastodon = async () =>
+    standInAccount('mastodon', { details: { limits: { maxCharacters: 500 } } })
+  const account = await service.accounts.connect({ network: 'mastodon', instance: 'm.example' })
+  const reads: unknown[] = []
+  service.flows.mastodon.refreshDetails = async (stored) => {
+    reads.push(stored.server)
+    return { limits: { maxCharacters: 5000 } }
+  }
+
+  now = new Date('2025-05-01T20:00:00Z')
+  service.accounts.list()
+  expect(reads).toEqual([])
+
+  now = new Date('2025-05-02T08:30:00Z')
+  const changed = new Promise<void>((resolve) => {
+    const before = service.events.length
+    const poll = setInterval(() => {
+      if (service.events.length > before) {
+        clearInterval(poll)
+        resolve()
+      }
+    }, 10)
+  })
+  expect(service.accounts.list()[0]?.limits).toEqual({ maxCharacters: 500 })
+  service.accounts.list() // a second list while the first read runs does not read twice
+  await changed
+  expect(reads).toEqual(['https://mastodon.example'])
+  expect(service.accounts.get(account.id)?.limits).toEqual({ maxCharacters: 5000 })
+})

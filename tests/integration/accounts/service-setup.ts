@@ -23,6 +23,7 @@ export interface ServiceUnderTest {
 export async function startAccountService(
   dataDir: string,
   secrets: SecretStore = new KeytarSecretStore({ platform: 'linux' }),
+  now?: () => Date,
 ): Promise<ServiceUnderTest> {
   const hub = new EventHub()
   const events: { event: string; payload: unknown }[] = []
@@ -38,6 +39,7 @@ export async function startAccountService(
     log,
     openBrowser: async (url) => void opened.push(url),
     avatars: new AvatarCache(dataDir, fetch),
+    ...(now ? { now } : {}),
   })
   return {
     accounts,
