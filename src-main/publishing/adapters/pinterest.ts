@@ -7,7 +7,7 @@ import { call, readJson, uploadTimeoutMs } from './http'
 import { cancelled, mediaRejected } from './http-errors'
 import { readPreparedImage } from './prepared-file'
 import { findPin } from './pinterest/find-pin'
-import { checkPin, pinBody, type StagedImage } from './pinterest/pin-body'
+import { checkPin, pinBody, pinRefusals, type StagedImage } from './pinterest/pin-body'
 import { PinterestStaging } from './pinterest/staging'
 
 export interface PinterestAdapterOptions {
@@ -64,8 +64,9 @@ export function createPinterestAdapter(options: PinterestAdapterOptions): Networ
 
     async createPost(post, media, context): Promise<PublishedPost> {
       const { accessToken } = parsePinterestSecret(context.secret)
-      if (!post.pinterest?.boardId)
-        throw new AppErrorException('validation', 'Choose a Pinterest board for this pin.')
+      const refused = pinRefusals(post)
+      if (refused.length > 0)
+        throw new AppErrorException('validation', refused.join(' '), { problems: refused })
       const images = await stagedImages(post, media, context)
       context.progress(0.1)
       let answer

@@ -287,7 +287,7 @@ describe('Pinterest adapter', () => {
   })
 
   it('check() lists what Pinterest would refuse', async () => {
-    const { adapter } = await setUp()
+    const { server, secret, adapter } = await setUp()
     const images = await threePins()
     const six = [...images, ...images]
     const post = pinPost(six, '', {
@@ -296,11 +296,17 @@ describe('Pinterest adapter', () => {
     })
     expect(adapter.check(post, account)).toEqual([
       'Choose a Pinterest board for this pin.',
-      'Pinterest takes at most 5 photos in one pin.',
       "The title is 1 character over Pinterest's 100.",
       "The description is 1 character over Pinterest's 800.",
       'The pin link must be a web address starting with https:// (or http://).',
+      'Pinterest takes at most 5 photos in one pin.',
     ])
+    // Sent anyway, it stops before the request: the API would refuse it.
+    const refused = await errorOf(
+      adapter.createPost(post, ['staged:x'], adapterContext(secret, account)),
+    )
+    expect(refused.code).toBe('validation')
+    expect(server.requestsTo('POST /pins')).toHaveLength(0)
     expect(
       adapter.check({ ...post, images: [], pinterest: { boardId: '1' }, text: '' }, account),
     ).toEqual(['Pinterest needs a photo.'])

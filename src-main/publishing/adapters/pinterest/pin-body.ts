@@ -22,11 +22,12 @@ export function isCarousel(images: readonly Pick<PreparedImage, 'width' | 'heigh
   )
 }
 
-/** What stops this pin, in plain sentences (the spec's PinCreate limits; JPEG/PNG only). */
+/**
+ * What stops this pin, in plain sentences: everything pinRefusals finds, plus photo count, kind
+ * (JPEG/PNG only) and sizes that do not make a carousel (then only the first would be pinned).
+ */
 export function checkPin(post: PreparedPost, _account: AccountSummary): string[] {
-  const problems: string[] = []
-  if (!post.pinterest?.boardId) problems.push('Choose a Pinterest board for this pin.')
-  if (post.images.length === 0) problems.push('Pinterest needs a photo.')
+  const problems = pinRefusals(post)
   if (post.images.length > carouselSizes.max)
     problems.push(`Pinterest takes at most ${carouselSizes.max} photos in one pin.`)
   else if (post.images.length > 1 && !isCarousel(post.images))
@@ -34,6 +35,22 @@ export function checkPin(post: PreparedPost, _account: AccountSummary): string[]
       'Pinterest makes a carousel only from photos of the same size. These differ, so only ' +
         'the first photo would be pinned: give them the same crop, or keep one photo.',
     )
+  post.images.forEach((image, index) => {
+    if (image.mime !== 'image/jpeg' && image.mime !== 'image/png')
+      problems.push(`Photo ${index + 1} is ${image.mime}; Pinterest takes JPEG or PNG.`)
+  })
+  return problems
+}
+
+/**
+ * What Pinterest would refuse outright (PinCreate: board and media required, title 100,
+ * description 800, link 2048, alt text 500): createPost checks these before sending, so a post
+ * that skipped check() gets a validation error instead of a request the API refuses.
+ */
+export function pinRefusals(post: PreparedPost): string[] {
+  const problems: string[] = []
+  if (!post.pinterest?.boardId) problems.push('Choose a Pinterest board for this pin.')
+  if (post.images.length === 0) problems.push('Pinterest needs a photo.')
   const counts = countText('pinterest', { text: post.text, title: post.pinterest?.title ?? '' })
   for (const count of counts.counts) {
     if (count.over === 0) continue
@@ -46,8 +63,6 @@ export function checkPin(post: PreparedPost, _account: AccountSummary): string[]
   if (link && !isWebAddress(link))
     problems.push('The pin link must be a web address starting with https:// (or http://).')
   post.images.forEach((image, index) => {
-    if (image.mime !== 'image/jpeg' && image.mime !== 'image/png')
-      problems.push(`Photo ${index + 1} is ${image.mime}; Pinterest takes JPEG or PNG.`)
     const alt = countAltText('pinterest', image.altText)
     if (alt && alt.over > 0)
       problems.push(
