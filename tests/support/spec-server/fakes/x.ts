@@ -114,3 +114,5 @@ export function fakeX(server: SpecServer, options: FakeXOptions) {
     },
   }
 }
+
+export type FakeX = ReturnType<typeof fakeX>
