@@ -14,6 +14,7 @@ import { usePostDraft, type SaveState } from './usePostDraft'
 import { useConnectedAccounts } from './useConnectedAccounts'
 import { useNetworkContexts } from './useNetworkContexts'
 import { PostPreviews } from './PostPreviews'
+import { BundlePanel } from '../bundles/BundlePanel'
 import { HashtagSetPicker } from '../../snippets/pickers/HashtagSetPicker'
 import { TemplatePicker } from '../../snippets/pickers/TemplatePicker'
 import './composer.css'
@@ -98,6 +99,7 @@ function ComposerForm({
       )}
       <PostPhotos post={post} change={change} library={library} />
       <PostPreviews post={post} library={library} accounts={accounts} />
+      <BundlePanel post={post} />
       <QueueBar post={post} change={change} altTextOf={altTextOf} contexts={contexts} />
     </div>
   )
