@@ -4,7 +4,8 @@ import type { PreparedImage } from '../adapter'
 
 /**
  * The rendered file's bytes. A render-cache file can be gone (the user cleared the cache, a
- * crash mid-render): not_found, so the outbox renders it again instead of retrying the network.
+ * crash mid-render): not_found, not a network error, since asking the network again cannot help;
+ * rendering again (a manual retry re-renders photos not yet uploaded) can.
  */
 export async function readPreparedImage(image: PreparedImage): Promise<Buffer> {
   try {
@@ -12,7 +13,7 @@ export async function readPreparedImage(image: PreparedImage): Promise<Buffer> {
   } catch (error) {
     throw new AppErrorException(
       'not_found',
-      'A prepared photo for this post is missing. Werkschau will prepare it again.',
+      'A prepared photo for this post is missing. Retry to prepare it again.',
       { photoId: image.photoId, cause: (error as { code?: unknown }).code ?? 'unknown' },
     )
   }
