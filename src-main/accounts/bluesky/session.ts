@@ -35,13 +35,12 @@ export const TokensSchema = SessionAnswerSchema.extend({
 })
 
 /**
- * The session's PDS: the `#atproto_pds` of the DID document the server sent along, when that
- * document is the account's; else the server that answered. (bsky.social answers sign-ins for
- * accounts that live on other hosts and names the right one there.)
+ * The session's PDS from the DID document the server sent along (`didDoc`, when the server is set
+ * to send it and it is the account's own); undefined when there is none to go by.
  */
-export function pdsOf(answer: z.infer<typeof SessionAnswerSchema>, service: string): string {
+export function pdsOf(answer: z.infer<typeof SessionAnswerSchema>): string | undefined {
   const document = parseDidDocument(answer.didDoc)
-  return (document?.id === answer.did && pdsEndpoint(document)) || service
+  return document?.id === answer.did ? pdsEndpoint(document) : undefined
 }
 
 /** A deactivated, suspended or taken-down account can sign in but cannot post. */
@@ -93,7 +92,7 @@ export async function refreshBlueskySecret(
     did: answer.did,
     handle: answer.handle,
     service: session.service,
-    pds: pdsOf(answer, session.pds),
+    pds: pdsOf(answer) ?? session.pds,
     accessJwt: answer.accessJwt,
     refreshJwt: answer.refreshJwt,
   }

@@ -37,7 +37,7 @@ export interface BlueskySignInOptions extends BlueskyDeps {
  */
 export async function signInBluesky(options: BlueskySignInOptions): Promise<SignedInAccount> {
   const identifier = parseIdentifier(options.identifier)
-  const service = await serviceFor(identifier, options)
+  const { service, discovered } = await serviceFor(identifier, options)
   let answer: z.infer<typeof TokensSchema>
   try {
     answer = await xrpc({
@@ -61,7 +61,7 @@ export async function signInBluesky(options: BlueskySignInOptions): Promise<Sign
     did: answer.did,
     handle: answer.handle,
     service,
-    pds: pdsOf(answer, service),
+    pds: await pdsAfterSignIn(answer, service, discovered, options),
     accessJwt: answer.accessJwt,
     refreshJwt: answer.refreshJwt,
   }
@@ -69,14 +69,41 @@ export async function signInBluesky(options: BlueskySignInOptions): Promise<Sign
   return { ...accountFacts({ v: 1, ...session }, profile), secret: serialiseBlueskySecret(session) }
 }
 
-async function serviceFor(identifier: BlueskyIdentifier, options: BlueskySignInOptions) {
-  if (options.service) return normaliseService(options.service)
+async function serviceFor(
+  identifier: BlueskyIdentifier,
+  options: BlueskySignInOptions,
+): Promise<{ service: string; discovered?: { did: string; pds: string } }> {
+  if (options.service) return { service: normaliseService(options.service) }
   if (identifier.kind === 'email')
     throw new AppErrorException(
       'validation',
       'To sign in with an email address, also enter your server (https://bsky.social for most accounts).',
     )
-  return (await findPds(identifier, options)).pds
+  const discovered = await findPds(identifier, options)
+  return { service: discovered.pds, discovered }
+}
+
+/**
+ * Where the account's repo lives. The server that made the session may be an entryway
+ * (bsky.social) that manages sign-ins for accounts hosted on other PDSes: the DID document says
+ * which, either sent with the session or looked up now. If it cannot be looked up, the server
+ * that answered is the best guess (a PDS serves its own accounts).
+ */
+async function pdsAfterSignIn(
+  answer: z.infer<typeof TokensSchema>,
+  service: string,
+  discovered: { did: string; pds: string } | undefined,
+  options: BlueskySignInOptions,
+): Promise<string> {
+  const fromSession = pdsOf(answer)
+  if (fromSession) return fromSession
+  if (discovered?.did === answer.did) return discovered.pds
+  try {
+    return (await findPds({ kind: 'did', did: answer.did }, options)).pds
+  } catch (error) {
+    if (error instanceof AppErrorException && error.code === 'cancelled') throw error
+    return service
+  }
 }
 
 function loginName(identifier: BlueskyIdentifier): string {

@@ -10,7 +10,7 @@ import {
 } from '../../../src-main/accounts/bluesky/session'
 import { signInBluesky } from '../../../src-main/accounts/bluesky/sign-in'
 import { startTestPds, testPdsSkipReason, type TestPds } from '../../support/pds/test-pds'
-import { recordingFetch, xrpcCalls } from './bluesky-support'
+import { loopbackOnly, recordingFetch, xrpcCalls } from './bluesky-support'
 
 /*
  * Keeping a Bluesky connection alive against the reference PDS: access tokens renewed with the
@@ -39,9 +39,11 @@ describe.skipIf(skipReason)('Bluesky sessions against the reference PDS', () => 
     const account = await pds.createAccount(prefix)
     const appPassword = await account.createAppPassword()
     const signedIn = await signInBluesky({
+      fetch: loopbackOnly(),
       identifier: account.handle,
       password: appPassword.password,
       service: pds.url,
+      plcUrl: pds.plcUrl,
     })
     return { account, appPassword, secret: signedIn.secret }
   }

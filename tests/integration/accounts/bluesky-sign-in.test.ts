@@ -5,7 +5,7 @@ import type { BlueskyDeps } from '../../../src-main/accounts/bluesky/session'
 import { signInBluesky } from '../../../src-main/accounts/bluesky/sign-in'
 import { dnsZone, routeHandlesToTestPds } from '../../support/pds/handle-routing'
 import { startTestPds, testPdsSkipReason, type TestPds } from '../../support/pds/test-pds'
-import { recordingFetch } from './bluesky-support'
+import { loopbackOnly, recordingFetch } from './bluesky-support'
 
 /*
  * Signing in to the reference PDS (@atproto/dev-env) on loopback: the account's PDS found from its
@@ -23,9 +23,14 @@ describe.skipIf(skipReason)('Bluesky sign-in against the reference PDS', () => {
   let deps: BlueskyDeps
 
   beforeAll(async () => {
-    pds = await startTestPds()
+    // Like bsky.social, this PDS sends the account's DID document with each new session.
+    pds = await startTestPds({ pds: { enableDidDocWithSession: true } })
     zone = dnsZone()
-    deps = { fetch: routeHandlesToTestPds(pds), plcUrl: pds.plcUrl, resolveTxt: zone.resolveTxt }
+    deps = {
+      fetch: routeHandlesToTestPds(pds, loopbackOnly()),
+      plcUrl: pds.plcUrl,
+      resolveTxt: zone.resolveTxt,
+    }
   }, 150_000)
   afterAll(async () => {
     await pds?.stop()
@@ -99,13 +104,17 @@ describe.skipIf(skipReason)('Bluesky sign-in against the reference PDS', () => {
   it('signs in with an email address and the server typed by hand', async () => {
     const account = await pds.createAccount('email')
     const appPassword = await account.createAppPassword()
+    const recorder = recordingFetch(deps.fetch)
     const signedIn = await signInBluesky({
       ...deps,
+      fetch: recorder.fetch,
       identifier: account.email,
       password: ` ${appPassword.password}\n`, // pasted with stray whitespace
       service: `${pds.url}/some/page`,
     })
     expect(signedIn).toMatchObject({ remoteId: account.did, server: pds.url })
+    // The PDS sent the DID document with the session: no directory lookup needed.
+    expect(recorder.paths.filter((path) => path.startsWith(pds.plcUrl))).toEqual([])
   })
 
   it('asks for the server when signing in with an email address', async () => {

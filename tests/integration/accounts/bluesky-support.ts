@@ -16,3 +16,16 @@ export function xrpcCalls(paths: string[]): string[] {
     return match?.[1] ? [match[1]] : []
   })
 }
+
+/**
+ * A fetch that refuses anything but loopback, so a test that forgot to point discovery at the
+ * test PLC fails (offline) instead of sending a request out of this machine.
+ */
+export function loopbackOnly(base: typeof fetch = fetch): typeof fetch {
+  return (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input))
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)
+    if (!loopback) return Promise.reject(new TypeError(`not on loopback: ${url.origin}`))
+    return base(input, init)
+  }
+}
