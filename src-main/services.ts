@@ -21,6 +21,8 @@ import { SettingsService, type SettingsBackend } from './settings/settings-servi
 import type { AccountService } from './accounts/account-service'
 import { createAccountService, type AccountsConfig } from './accounts/create-account-service'
 import { SnippetStore } from './snippets/snippet-store'
+import { createOutbox, type PublishingConfig } from './publishing/outbox/create-outbox'
+import type { Outbox } from './publishing/outbox/outbox'
 import { BundleService } from './publishing/bundles/bundle-service'
 import { bundleLanguage } from './publishing/bundles/bundle-language'
 import { openFolder } from './publishing/bundles/open-folder'
@@ -37,6 +39,8 @@ export interface ServicesConfig {
   log: Logger
   /** Keychain, network flows and browser for Accounts; the app's defaults when absent. */
   accounts?: AccountsConfig
+  /** Adapters, clock, retry timing and connectivity for the outbox; the app's defaults when absent. */
+  publishing?: PublishingConfig
   /** "Show in folder": Electron's shell.showItemInFolder; the `open` package when absent. */
   revealFolder?: (folder: string) => Promise<void> | void
 }
@@ -50,6 +54,7 @@ export interface Services {
   posts: PostStore
   accounts: AccountService
   snippets: SnippetStore
+  outbox: Outbox
   bundles: BundleService
   dispatch: Dispatch
   dispatchUpload: DispatchUpload
@@ -106,6 +111,18 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     onChanged: (kind, ids) => events.emit('snippets.changed', { kind, ids }),
   })
   const accounts = await createAccountService(config.dataDir, events, config.log, config.accounts)
+  const outbox = await createOutbox(
+    {
+      libraryRoot: libraryPath(),
+      posts,
+      accounts,
+      photo: (id) => library.get(id),
+      renders,
+      events,
+      log: config.log,
+    },
+    config.publishing,
+  )
   const bundles = new BundleService({
     posts,
     photos: library,
@@ -127,8 +144,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     watermarks,
     posts,
     snippets,
+    outbox,
     bundles,
   })
+  await outbox.start()
   return {
     events,
     accounts,
@@ -138,6 +157,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     watermarks,
     posts,
     snippets,
+    outbox,
     bundles,
     dispatch: createDispatcher(handlers, config.log),
     dispatchUpload: createUploadDispatcher(
@@ -150,6 +170,9 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     media: async (path) =>
       (await accounts.media(path)) ?? resolveMedia(path, library, worker, watermarks, renders),
     libraryPath,
-    close: () => pool.close(),
+    close: async () => {
+      await outbox.stop()
+      await pool.close()
+    },
   }
 }

@@ -16,6 +16,7 @@ import {
   PostPatchSchema,
 } from './posts/model'
 import { SettingsPatchSchema, SettingsSchema } from './settings'
+import { outboxChannels, outboxEvents } from './publishing/contract'
 import { bundleChannels, bundleEvents } from './publishing/bundles-contract'
 import { snippetChannels, snippetEvents } from './snippets/contract'
 
@@ -207,6 +208,7 @@ export const channels = {
   },
   ...accountChannels,
   ...snippetChannels,
+  ...outboxChannels,
   ...bundleChannels,
 } as const satisfies Record<string, ChannelSpec>
 
@@ -250,6 +252,7 @@ export const events = {
   'posts.changed': z.object({ ids: z.array(PostIdSchema) }),
   ...accountEvents,
   ...snippetEvents,
+  ...outboxEvents,
   ...bundleEvents,
 } as const satisfies Record<string, z.ZodType>
 

@@ -12,6 +12,8 @@ import type { SnippetStore } from '../snippets/snippet-store'
 import type { Handlers } from './dispatcher'
 import type { AccountService } from '../accounts/account-service'
 import { accountHandlers } from '../accounts/account-handlers'
+import type { Outbox } from '../publishing/outbox/outbox'
+import { outboxHandlers } from '../publishing/outbox/outbox-handlers'
 import type { BundleService } from '../publishing/bundles/bundle-service'
 import { bundleHandlers } from '../publishing/bundles/bundle-handlers'
 
@@ -26,6 +28,7 @@ export interface HandlerDependencies {
   posts: PostStore
   accounts: AccountService
   snippets: SnippetStore
+  outbox: Outbox
   bundles: BundleService
 }
 
@@ -64,12 +67,19 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
       return post
     },
     'posts.create': (initial) => posts.create(initial),
-    'posts.update': ({ id, ...patch }) => posts.update(id, patch),
+    'posts.update': async ({ id, ...patch }) => {
+      // Queueing, scheduling and un-queueing make and cancel the outbox's jobs.
+      const before = posts.get(id)
+      const after = await posts.update(id, patch)
+      await deps.outbox.postUpdated(before, after)
+      return after
+    },
     'posts.duplicate': ({ id }) => posts.duplicate(id),
     'posts.trash': async ({ ids }) => perIdOutcomes(await posts.trash(ids)),
     'posts.restore': async ({ ids }) => perIdOutcomes(await posts.restore(ids)),
     ...accountHandlers(deps.accounts),
     ...snippetHandlers(deps.snippets),
+    ...outboxHandlers(deps.outbox),
     ...bundleHandlers(deps.bundles),
   }
 }

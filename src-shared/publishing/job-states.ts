@@ -5,7 +5,9 @@ import type { JobState } from './job'
  * Staying in a state is always allowed (a step that records progress, a resumed step).
  *
  * - The runner moves a job into the first step that still has work: a retried job whose photos
- *   are all uploaded goes straight from waiting to posting.
+ *   are all uploaded goes straight from waiting to posting. A job interrupted while uploading
+ *   goes back to rendering first: the renders of the photos not yet uploaded are checked (a
+ *   cache hit when nothing changed) before the next upload.
  * - rendering/uploading/posting → overdue only happens when the app starts: the job was
  *   interrupted and its scheduled time is long gone, so the user decides.
  * - posting → cancelled is missing on purpose: once the create request is out, stopping cannot
@@ -31,7 +33,15 @@ export const jobTransitions: Readonly<Record<JobState, readonly JobState[]>> = {
     'failed',
     'cancelled',
   ],
-  uploading: ['posting', 'waiting', 'overdue', 'needs_reconnect', 'failed', 'cancelled'],
+  uploading: [
+    'rendering',
+    'posting',
+    'waiting',
+    'overdue',
+    'needs_reconnect',
+    'failed',
+    'cancelled',
+  ],
   posting: ['done', 'waiting', 'overdue', 'needs_reconnect', 'failed'],
   waiting: [
     'queued',

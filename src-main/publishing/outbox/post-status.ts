@@ -15,9 +15,10 @@ export interface PostStatusChange {
  * - any job failed → failed (the outbox keeps which network and why)
  * - every job done → published
  * - every job cancelled → draft (the user took the post back)
- * - otherwise jobs are still to run: scheduled while the earliest of them that has not started is
- *   in the future (with that time), else queued; a draft stays a draft (the user took it back
- *   while a job was already creating its post).
+ * - otherwise jobs are still to run: queued while any of them is going now; scheduled (at the
+ *   earliest time) while all wait for a time in the future; unchanged while the rest are overdue
+ *   (the post keeps its time until the user chooses); a draft stays a draft (the user took it
+ *   back while a job was already creating its post).
  */
 export function postStatusFor(
   post: PostDocument,
@@ -43,20 +44,18 @@ export function postStatusFor(
   } else if (post.status === 'draft') {
     return undefined
   } else {
-    const future = live
-      .filter((job) => job.state === 'queued' && job.scheduledAt)
-      .map((job) => Date.parse(job.scheduledAt!))
-      .filter((at) => at > now.getTime())
-    const earliest = future.length > 0 ? Math.min(...future) : undefined
-    const waitingNow = live.some(
-      (job) =>
-        job.state !== 'done' &&
-        !(job.state === 'queued' && job.scheduledAt && Date.parse(job.scheduledAt) > now.getTime()),
+    const time = now.getTime()
+    const later = (job: OutboxJob) =>
+      job.state === 'queued' && job.scheduledAt !== undefined && Date.parse(job.scheduledAt) > time
+    const going = live.filter(
+      (job) => job.state !== 'done' && job.state !== 'overdue' && !later(job),
     )
-    wanted =
-      earliest !== undefined && !waitingNow
-        ? { status: 'scheduled', scheduledAt: new Date(earliest).toISOString() }
-        : { status: 'queued', scheduledAt: null }
+    const future = live.filter(later).map((job) => Date.parse(job.scheduledAt!))
+    if (going.length > 0) wanted = { status: 'queued', scheduledAt: null }
+    else if (future.length > 0)
+      wanted = { status: 'scheduled', scheduledAt: new Date(Math.min(...future)).toISOString() }
+    // Only overdue jobs left: the post keeps its time until the user chooses.
+    else return undefined
   }
   return sameAs(post, wanted) ? undefined : wanted
 }

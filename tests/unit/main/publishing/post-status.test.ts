@@ -88,6 +88,18 @@ describe('a post’s status follows its jobs', () => {
     })
   })
 
+  it('keeps its time while its jobs are overdue (the user has not chosen yet)', () => {
+    const overdue = [job('mastodon', 'overdue', { scheduledAt: '2026-02-27T08:00:00.000Z' })]
+    expect(
+      postStatusFor(post('scheduled', '2026-02-27T08:00:00.000Z'), overdue, now),
+    ).toBeUndefined()
+    const mixed = [...overdue, job('x', 'queued', { scheduledAt: later })]
+    expect(postStatusFor(post('scheduled', '2026-02-27T08:00:00.000Z'), mixed, now)).toEqual({
+      status: 'scheduled',
+      scheduledAt: later,
+    })
+  })
+
   it('becomes a draft when every job was cancelled; leaves drafts and job-less posts alone', () => {
     const cancelled = [job('mastodon', 'cancelled'), job('x', 'cancelled')]
     expect(postStatusFor(post('queued'), cancelled, now)).toEqual({

@@ -1,0 +1,163 @@
+import type { AccountSummary } from '../../../src-shared/accounts/contract'
+import { AppErrorException, type ErrorCode } from '../../../src-shared/errors'
+import type {
+  JobMedia,
+  JobState,
+  OutboxJob,
+  RenderedMedia,
+} from '../../../src-shared/publishing/job'
+import type { AdapterContext, NetworkAdapter, PublishedPost } from '../adapter'
+import type { StepBoundary } from './boundaries'
+import { preparedImage, preparedPost } from './job-content'
+
+/** What one run of a job needs; the outbox gives it (and owns the job's document). */
+export interface JobRun {
+  job(): OutboxJob
+  /** Writes the change to the job's document (fsync'd) before it returns. */
+  record(patch: Partial<OutboxJob>): Promise<OutboxJob>
+  boundary(name: StepBoundary): Promise<void>
+  progress(state: JobState, fraction: number): void
+  adapter: NetworkAdapter
+  account: AccountSummary
+  /** AccountService.withSecret: refreshes once on a refusal, then pauses the account. */
+  withSecret<T>(use: (secret: string) => Promise<T>): Promise<T>
+  render(media: JobMedia, signal: AbortSignal): Promise<RenderedMedia>
+  fetch: typeof fetch
+  signal: AbortSignal
+  now(): Date
+}
+
+/** The state a job starts (or resumes) in: rendering while a photo is not uploaded yet. */
+export function firstState(job: OutboxJob): JobState {
+  return job.media.some((media) => !media.remoteId) ? 'rendering' : 'posting'
+}
+
+/** Answers that mean the network refused the create before making anything (adapter.ts). */
+const refusals = new Set<ErrorCode>([
+  'validation',
+  'over_limit',
+  'media_rejected',
+  'needs_reconnect',
+  'auth_failed',
+  'rate_limited',
+])
+
+/** Shares of the progress bar: rendering is quick (cached), uploads take the time. */
+const share = { render: 0.1, upload: 0.8 } as const
+
+/**
+ * Runs a job from wherever its document says it is to done. Each step skips what is recorded:
+ * photos with a media id are not rendered or uploaded again, and a create whose outcome is
+ * unknown (`postingStartedAt` from an earlier attempt) is first looked for where the network
+ * offers that, then repeated with the same idempotency key (the job id).
+ * @throws whatever a step throws; the outbox decides what the failure means (retry-policy.ts)
+ */
+export async function runJob(run: JobRun): Promise<void> {
+  const { adapter, account } = run
+  const total = run.job().media.length
+  await run.boundary('run.started')
+  await render(run)
+
+  const problems = adapter.check(preparedPost(run.job()), account)
+  if (problems.length > 0) {
+    throw new AppErrorException('validation', problems.join(' '), { problems })
+  }
+
+  for (const [index, media] of run.job().media.entries()) {
+    if (media.remoteId) continue
+    if (run.job().state !== 'uploading') await run.record({ state: 'uploading' })
+    const progress = (fraction: number): void =>
+      run.progress('uploading', share.render + share.upload * ((index + fraction) / total))
+    progress(0)
+    const remoteId = await run.withSecret((secret) =>
+      adapter.uploadMedia(preparedImage(media), context(run, secret, progress)),
+    )
+    await run.boundary(`upload.returned:${index}`)
+    const next = run.job().media.map((entry, at) => (at === index ? { ...entry, remoteId } : entry))
+    await run.record({ media: next })
+    await run.boundary(`upload.recorded:${index}`)
+  }
+
+  const posted = (fraction: number): void =>
+    run.progress(
+      'posting',
+      share.render + share.upload + (1 - share.render - share.upload) * fraction,
+    )
+  if (run.job().postingStartedAt && adapter.findExisting) {
+    if (run.job().state !== 'posting') await run.record({ state: 'posting' })
+    posted(0)
+    const post = preparedPost(run.job())
+    const found = await run.withSecret((secret) =>
+      adapter.findExisting!(post, context(run, secret, posted)),
+    )
+    if (found) return finish(run, found)
+  }
+  await run.record({ state: 'posting', postingStartedAt: run.now().toISOString() })
+  await run.boundary('post.started')
+  posted(0)
+  const post = preparedPost(run.job())
+  const media = run.job().media.map((entry) => entry.remoteId ?? '')
+  let created: PublishedPost
+  try {
+    created = await run.withSecret((secret) =>
+      adapter.createPost(post, media, context(run, secret, posted)),
+    )
+  } catch (error) {
+    // The network answered "no": nothing was made, so the outcome is known again.
+    if (error instanceof AppErrorException && refusals.has(error.code)) {
+      await run.record({ postingStartedAt: undefined }).catch(() => undefined)
+    }
+    throw error
+  }
+  await run.boundary('post.returned')
+  await finish(run, created)
+}
+
+/** Renders every photo not yet uploaded (a cache hit when nothing changed) and records them. */
+async function render(run: JobRun): Promise<void> {
+  const media = run.job().media
+  const pending = media.filter((entry) => !entry.remoteId)
+  if (pending.length === 0) return
+  if (run.job().state !== 'rendering') await run.record({ state: 'rendering' })
+  const rendered: JobMedia[] = []
+  let done = 0
+  for (const entry of media) {
+    if (entry.remoteId) {
+      rendered.push(entry)
+      continue
+    }
+    run.progress('rendering', (share.render * done) / pending.length)
+    rendered.push({ ...entry, rendered: await run.render(entry, run.signal) })
+    done += 1
+  }
+  await run.record({ media: rendered })
+  await run.boundary('render.recorded')
+}
+
+async function finish(run: JobRun, published: PublishedPost): Promise<void> {
+  await run.record({
+    state: 'done',
+    result: { remoteId: published.remoteId, url: published.url },
+    postingStartedAt: undefined,
+    lastError: undefined,
+    waitReason: undefined,
+    nextAttemptAt: undefined,
+  })
+  run.progress('done', 1)
+  await run.boundary('post.recorded')
+}
+
+function context(
+  run: JobRun,
+  secret: string,
+  progress: (fraction: number) => void,
+): AdapterContext {
+  return {
+    secret,
+    account: run.account,
+    fetch: run.fetch,
+    signal: run.signal,
+    progress: (fraction) => progress(Math.min(1, Math.max(0, fraction))),
+    idempotencyKey: run.job().id,
+  }
+}

@@ -1,0 +1,187 @@
+import { createReadStream, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, expect } from 'vitest'
+import { photoWorkerScript } from '../../../src-main/app-root'
+import { createMemoryLogger } from '../../../src-main/log'
+import { forkNodeWorker } from '../../../src-main/photos/worker/worker-process'
+import { createMastodonAdapter } from '../../../src-main/publishing/adapters/mastodon'
+import type { PublishingConfig } from '../../../src-main/publishing/outbox/create-outbox'
+import { createServices, type Services } from '../../../src-main/services'
+import { openConfSettings } from '../../../src-main/settings/settings-file'
+import type { AccountSummary } from '../../../src-shared/accounts/contract'
+import type {
+  ChannelInput,
+  ChannelName,
+  ChannelOutput,
+  EventName,
+} from '../../../src-shared/contract'
+import type { AppError } from '../../../src-shared/errors'
+import type { OutboxJobView } from '../../../src-shared/publishing/contract'
+import type { PostDocument } from '../../../src-shared/posts/model'
+import { testBrowser } from '../../support/spec-server/browser'
+import { fakeMastodon, type FakeMastodon } from '../../support/spec-server/fakes/mastodon'
+import { fakeMastodonPublishing } from '../../support/spec-server/fakes/mastodon-publishing'
+import type { SpecServer } from '../../support/spec-server/server'
+import { useSpecServers } from '../../support/spec-server/use-spec-servers'
+
+export const photoFixtures = join(process.cwd(), 'tests', 'fixtures', 'photos')
+
+/** Quick enough for tests, the same shape as the app's policy (retry-policy.ts). */
+export const quickRetry = {
+  baseMs: 100,
+  capMs: 1_000,
+  floorMs: 50,
+  maxAttempts: 4,
+  rateLimitFallbackMs: 2_000,
+  probeBaseMs: 100,
+  probeCapMs: 400,
+}
+
+/** A real 1×1 PNG: every account's avatar. */
+const avatarPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+)
+
+/** Mastodon's media processing, polled quickly. */
+export const quickPolling = { firstDelayMs: 5, maxDelayMs: 20, giveUpAfterMs: 5_000 }
+
+/** A Mastodon instance on a spec server: sign-in (fakeMastodon) and publishing endpoints. */
+export interface MastodonNetwork {
+  server: SpecServer
+  mastodon: FakeMastodon
+  fake: ReturnType<typeof fakeMastodonPublishing>
+}
+
+export function useMastodonNetwork(): () => Promise<MastodonNetwork> {
+  const startSpecServer = useSpecServers()
+  return async () => {
+    const server = await startSpecServer('mastodon')
+    const mastodon = fakeMastodon(server, { domain: 'werk.social' })
+    const fake = fakeMastodonPublishing(server, mastodon, { processingPolls: 1 })
+    return { server, mastodon, fake }
+  }
+}
+
+export interface OutboxApp {
+  services: Services
+  dataDir: string
+  log: ReturnType<typeof createMemoryLogger>
+  /** Every event the renderer would have got, in order. */
+  events: { event: EventName; payload: unknown }[]
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>
+  fail<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<AppError>
+  /**
+   * Signs in to the Mastodon fake through the real flow and the test browser; `origin` reaches
+   * the same instance another way (a switchable proxy in front of it).
+   */
+  connectMastodon(network: MastodonNetwork, origin?: string): Promise<AccountSummary>
+  importPhoto(fixture: string): Promise<string>
+  /** A post to Mastodon with these photos (each with alt text), saved as a draft. */
+  draft(photoIds: readonly string[], caption?: string): Promise<PostDocument>
+  /** The outbox's jobs as the renderer lists them. */
+  jobs(postId?: string): Promise<OutboxJobView[]>
+  /** Closes the services (as quitting the app does); the folder stays for a restart. */
+  stop(): Promise<void>
+  /** Polls outbox.list until `done` says yes; fails the test with the last list after `ms`. */
+  waitForJobs(
+    done: (jobs: OutboxJobView[]) => boolean,
+    ms?: number,
+    postId?: string,
+  ): Promise<OutboxJobView[]>
+}
+
+export interface OutboxAppOptions {
+  publishing?: PublishingConfig
+}
+
+/**
+ * The whole app's services as the hosts build them (real photo worker, real keyring of this
+ * file's private bus, real Mastodon flow and adapter against the spec server), in `dir/data`.
+ * Starting twice on the same `dir` is a restart: the same library, outbox and accounts.
+ */
+export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Promise<OutboxApp> {
+  const running: Services[] = []
+  afterEach(async () => {
+    for (const services of running.splice(0)) await services.close()
+  })
+  return async (dir, options = {}) => {
+    const dataDir = join(dir, 'data')
+    mkdirSync(dataDir, { recursive: true })
+    const log = createMemoryLogger()
+    const browser = testBrowser()
+    const services = await createServices({
+      host: 'browser',
+      version: '0.0.0-test',
+      dataDir,
+      settingsBackend: await openConfSettings(dataDir, log),
+      spawnPhotoWorker: forkNodeWorker(photoWorkerScript(process.cwd())),
+      log,
+      // Avatars live on the networks' CDNs, outside their API documents: not this test's subject.
+      accounts: { openBrowser: browser.open, avatarFetch: async () => new Response(avatarPng) },
+      publishing: {
+        adapters: { mastodon: createMastodonAdapter({ polling: quickPolling }) },
+        retry: quickRetry,
+        ...options.publishing,
+      },
+    })
+    running.push(services)
+    const events: OutboxApp['events'] = []
+    services.events.subscribe((event, payload) => events.push({ event, payload }))
+    const dispatch = (channel: ChannelName, input: unknown) => services.dispatch(channel, input)
+    const app: OutboxApp = {
+      services,
+      dataDir,
+      log,
+      events,
+      call: async (channel, input) => {
+        const result = await dispatch(channel, input)
+        if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`)
+        return result.value as ChannelOutput<typeof channel>
+      },
+      fail: async (channel, input) => {
+        const result = await dispatch(channel, input)
+        if (result.ok) throw new Error(`${channel} succeeded but was expected to fail`)
+        return result.error
+      },
+      connectMastodon: (network, origin = network.server.origin) =>
+        app.call('accounts.connect', { network: 'mastodon', instance: origin }),
+      importPhoto: async (fixture) => {
+        const outcome = await services.photos.importUpload(
+          fixture,
+          createReadStream(join(photoFixtures, fixture)),
+        )
+        return outcome.record.id
+      },
+      draft: (photoIds, caption = 'Neue Schalen aus Kirsche, frisch geölt. #holz') =>
+        app.call('posts.create', {
+          caption,
+          targets: ['mastodon'],
+          photos: photoIds.map((photoId, index) => ({
+            photoId,
+            altText: `Foto ${index + 1}: eine Schale aus Kirschholz von oben.`,
+          })),
+        }),
+      stop: async () => {
+        running.splice(running.indexOf(services), 1)
+        await services.close()
+      },
+      jobs: (postId) => app.call('outbox.list', postId ? { postId } : undefined),
+      waitForJobs: async (done, ms = 15_000, postId) => {
+        const until = Date.now() + ms
+        let jobs = await app.jobs(postId)
+        while (!done(jobs)) {
+          if (Date.now() > until) {
+            expect.fail(
+              `the outbox did not get there in ${ms} ms:\n${JSON.stringify(jobs, null, 2)}\n${log.lines.join('\n')}`,
+            )
+          }
+          await new Promise((resolve) => setTimeout(resolve, 25))
+          jobs = await app.jobs(postId)
+        }
+        return jobs
+      },
+    }
+    return app
+  }
+}
