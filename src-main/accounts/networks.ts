@@ -1,5 +1,6 @@
-import type { AccountNetwork } from '../../src-shared/accounts/model'
-import { AppErrorException } from '../../src-shared/errors'
+import type { IdentityDeps } from './bluesky/identity'
+import { checkBlueskyConnection } from './bluesky/session'
+import { signInBluesky } from './bluesky/sign-in'
 import { refreshMastodonInstance } from './mastodon/instance-limits'
 import { refreshMastodonSecret, signInMastodon } from './mastodon/sign-in'
 import type { NetworkFlow, NetworkFlows } from './network-flows'
@@ -11,18 +12,25 @@ import { refreshXSecret, signInX } from './x/sign-in'
 
 /*
  * The one place where the account service meets the network modules (bluesky/, mastodon/, x/,
- * pinterest/). Each entry adapts a module's exports to the NetworkFlow shape; a network whose
- * module is not wired in yet answers with a plain "not available" instead of pretending.
+ * pinterest/). Each entry adapts a module's exports to the NetworkFlow shape.
  */
 
-function notWiredYet<N extends AccountNetwork>(label: string): NetworkFlow<N> {
-  const unavailable = (): never => {
-    throw new AppErrorException(
-      'remote_error',
-      `Connecting ${label} accounts is not available in this version of Werkschau yet.`,
-    )
+function blueskyFlow(options: NetworkFlowOptions['bluesky'] = {}): NetworkFlow<'bluesky'> {
+  return {
+    signIn: (input, context) =>
+      signInBluesky({
+        identifier: input.identifier,
+        password: input.password,
+        service: input.service,
+        authFactorToken: input.authFactorToken,
+        fetch: context.fetch,
+        signal: context.signal,
+        ...options,
+      }),
+    // Always talks to the server (getSession and the profile), renewing tokens when due.
+    refresh: (secret, { fetch, force }) =>
+      checkBlueskyConnection(secret, { fetch, force, ...options }),
   }
-  return { signIn: async () => unavailable(), refresh: async () => unavailable() }
 }
 
 const mastodon: NetworkFlow<'mastodon'> = {
@@ -44,6 +52,8 @@ const mastodon: NetworkFlow<'mastodon'> = {
 
 /** Where the fixed-address networks are, for tests against local servers; the real ones by default. */
 export interface NetworkFlowOptions {
+  /** Where handles and DIDs are resolved (a test PLC directory, a stand-in DNS zone). */
+  bluesky?: Pick<IdentityDeps, 'plcUrl' | 'resolveTxt'>
   x?: { endpoints?: XEndpoints; callbackPort?: number }
   pinterest?: { endpoints?: PinterestEndpoints; callbackPort?: number }
 }
@@ -87,7 +97,7 @@ function pinterestFlow(options: NetworkFlowOptions['pinterest'] = {}): NetworkFl
 /** The network flows the app uses. */
 export function createNetworkFlows(options: NetworkFlowOptions = {}): NetworkFlows {
   return {
-    bluesky: notWiredYet('Bluesky'),
+    bluesky: blueskyFlow(options.bluesky),
     mastodon,
     x: xFlow(options.x),
     pinterest: pinterestFlow(options.pinterest),

@@ -1,14 +1,13 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach } from 'vitest'
-import { createNetworkFlows } from '../../../src-main/accounts/networks'
+import type { AccountsConfig } from '../../../src-main/accounts/create-account-service'
 import { photoWorkerScript } from '../../../src-main/app-root'
 import { createMemoryLogger } from '../../../src-main/log'
 import { forkNodeWorker } from '../../../src-main/photos/worker/worker-process'
 import { createServices, type Services } from '../../../src-main/services'
 import { openConfSettings } from '../../../src-main/settings/settings-file'
 import type { ChannelName } from '../../../src-shared/contract'
-import type { NetworkServers } from './network-accounts'
 
 export interface AppUnderTest {
   services: Services
@@ -24,14 +23,15 @@ export interface AppUnderTest {
 
 /**
  * The whole app's services (as the browser host and Electron build them) in `dir/data`, with the
- * real network flows pointed at the spec servers, and the real keychain of this process's bus.
+ * real network flows pointed at local servers (`accounts`), and the real keychain of this
+ * process's bus.
  */
-export function useAppServices(): (dir: string, networks: NetworkServers) => Promise<AppUnderTest> {
+export function useAppServices(): (dir: string, accounts: AccountsConfig) => Promise<AppUnderTest> {
   const running: Services[] = []
   afterEach(async () => {
     for (const services of running.splice(0)) await services.close()
   })
-  return async (dir, networks) => {
+  return async (dir, accounts) => {
     const dataDir = join(dir, 'data')
     mkdirSync(dataDir, { recursive: true })
     const log = createMemoryLogger()
@@ -42,11 +42,7 @@ export function useAppServices(): (dir: string, networks: NetworkServers) => Pro
       settingsBackend: await openConfSettings(dataDir, log),
       spawnPhotoWorker: forkNodeWorker(photoWorkerScript(process.cwd())),
       log,
-      accounts: {
-        networkFlows: createNetworkFlows(networks.flowOptions),
-        openBrowser: networks.browser.open,
-        avatarFetch: networks.avatarFetch,
-      },
+      accounts,
     })
     running.push(services)
     const answers: string[] = []

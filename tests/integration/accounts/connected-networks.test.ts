@@ -6,7 +6,7 @@ import { AppErrorException } from '../../../src-shared/errors'
 import { keytarInChild, usePrivateKeyring } from '../../support/keyring'
 import { useTempDirs } from '../../support/temp-dir'
 import { useAppServices } from './app-services'
-import { pinterestApp, useNetworkServers, xClientId } from './network-accounts'
+import { accountsConfig, pinterestApp, useNetworkServers, xClientId } from './network-accounts'
 
 // The app's services with the real Mastodon and X flows against spec-validating servers, the
 // real keychain (a private GNOME Keyring) and conf on disk: what a user's clicks reach.
@@ -29,7 +29,7 @@ async function failure(promise: Promise<unknown>): Promise<{ code: string; messa
 describe('Mastodon through the account service', () => {
   test('connect: app registered once, secret in the keychain, limits and avatar for the renderer', async () => {
     const networks = await startNetworks()
-    const app = await startApp(tempDir(), networks)
+    const app = await startApp(tempDir(), accountsConfig(networks))
     const origin = networks.mastodon.server.origin
 
     const summary = (await app.call('accounts.connect', {
@@ -72,7 +72,7 @@ describe('Mastodon through the account service', () => {
 
   test('a revoked token turns the account to needs reconnect; the outbox hears it; reconnect fixes it', async () => {
     const networks = await startNetworks()
-    const app = await startApp(tempDir(), networks)
+    const app = await startApp(tempDir(), accountsConfig(networks))
     const origin = networks.mastodon.server.origin
     const account = (await app.call('accounts.connect', {
       network: 'mastodon',
@@ -108,7 +108,7 @@ describe('Mastodon through the account service', () => {
 
   test('disconnect removes the account, its token and the instance’s app registration', async () => {
     const networks = await startNetworks()
-    const app = await startApp(tempDir(), networks)
+    const app = await startApp(tempDir(), accountsConfig(networks))
     const origin = networks.mastodon.server.origin
     const account = (await app.call('accounts.connect', {
       network: 'mastodon',
@@ -126,7 +126,7 @@ describe('Mastodon through the account service', () => {
 describe('X through the account service', () => {
   test('an expired access token is refreshed with the rotating refresh token, stored before use', async () => {
     const networks = await startNetworks()
-    const app = await startApp(tempDir(), networks)
+    const app = await startApp(tempDir(), accountsConfig(networks))
     const account = (await app.call('accounts.connect', {
       network: 'x',
       clientId: xClientId,
@@ -156,7 +156,7 @@ describe('X through the account service', () => {
 
   test('revoked in X’s settings: the refresh is refused and the account needs reconnecting', async () => {
     const networks = await startNetworks()
-    const app = await startApp(tempDir(), networks)
+    const app = await startApp(tempDir(), accountsConfig(networks))
     const account = (await app.call('accounts.connect', {
       network: 'x',
       clientId: xClientId,
@@ -175,7 +175,7 @@ describe('X through the account service', () => {
 describe('Pinterest through the account service', () => {
   test('connect with the user’s app, boards for the picker, the app secret only in the keychain', async () => {
     const networks = await startNetworks()
-    const app = await startApp(tempDir(), networks)
+    const app = await startApp(tempDir(), accountsConfig(networks))
     const account = (await app.call('accounts.connect', {
       network: 'pinterest',
       ...pinterestApp,

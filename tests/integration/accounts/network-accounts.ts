@@ -1,6 +1,7 @@
 import { createServer } from 'node:http'
 import { afterEach } from 'vitest'
-import type { NetworkFlowOptions } from '../../../src-main/accounts/networks'
+import type { AccountsConfig } from '../../../src-main/accounts/create-account-service'
+import { createNetworkFlows, type NetworkFlowOptions } from '../../../src-main/accounts/networks'
 import type { FetchLike } from '../../../src-main/accounts/network-flows'
 import { testBrowser, type TestBrowser } from '../../support/spec-server/browser'
 import { fakeMastodon, type FakeMastodon } from '../../support/spec-server/fakes/mastodon'
@@ -103,5 +104,14 @@ export function useNetworkServers(): () => Promise<NetworkServers> {
       avatarFetch,
       avatarRequests,
     }
+  }
+}
+
+/** The app's account settings for these servers: the real flows, the test browser, local avatars. */
+export function accountsConfig(networks: NetworkServers): AccountsConfig {
+  return {
+    networkFlows: createNetworkFlows(networks.flowOptions),
+    openBrowser: networks.browser.open,
+    avatarFetch: networks.avatarFetch,
   }
 }

@@ -7,7 +7,13 @@ import { keytarInChild, usePrivateKeyring } from '../../support/keyring'
 import { countFiles, scanForSecrets, type KnownSecret } from '../../support/secret-scan'
 import { useTempDirs } from '../../support/temp-dir'
 import { useAppServices } from './app-services'
-import { pinterestApp, useNetworkServers, xClientId, type NetworkServers } from './network-accounts'
+import {
+  accountsConfig,
+  pinterestApp,
+  useNetworkServers,
+  xClientId,
+  type NetworkServers,
+} from './network-accounts'
 
 // Acceptance: after a run that connects, uses, refreshes, loses and reconnects accounts, no file
 // the app wrote (user data, library, avatars, the keyring's own files), no log line, no answer or
@@ -61,7 +67,7 @@ describe('the secret scan', () => {
   test('finds no secret anywhere after a full accounts session', async () => {
     const dir = tempDir()
     const networks = await startNetworks()
-    const app = await startApp(dir, networks)
+    const app = await startApp(dir, accountsConfig(networks))
     const known: KnownSecret[] = [
       { label: 'Bluesky password typed by the user', value: 'abcd-efgh-ijkl-mnop' },
       { label: 'Pinterest app secret typed by the user', value: pinterestApp.appSecret },
@@ -113,6 +119,8 @@ describe('the secret scan', () => {
         network: 'bluesky',
         identifier: 'maker.bsky.social',
         password: 'abcd-efgh-ijkl-mnop',
+        // A server on loopback where nothing answers: the sign-in fails without leaving the machine.
+        service: 'http://127.0.0.1:9',
       })
       .catch(() => undefined)
 
