@@ -62,10 +62,9 @@ export function useBundleApp(): (dir: string) => Promise<BundleApp> {
       revealFolder: (folder) => void revealed.push(folder),
     })
     running.push(services)
-    const dispatch = async (channel: ChannelName, input: unknown) => {
-      const result = await services.dispatch(channel, input)
-      return result
-    }
+    // English unless a test chooses German: "system" would follow this machine's locale.
+    services.settings.update({ language: 'en' })
+    const dispatch = (channel: ChannelName, input: unknown) => services.dispatch(channel, input)
     const app: BundleApp = {
       services,
       library: services.libraryPath(),
@@ -106,7 +105,12 @@ export function useBundleApp(): (dir: string) => Promise<BundleApp> {
             if (jobId === undefined) early.push(event)
             else handle(event)
           })
-          app.call('bundles.create', input).then(
+          // With a step to act on, the job starts on the service itself: its id is known before
+          // any photo is done, so `onEvent` acts at exactly that step. Otherwise as the renderer.
+          const started = onEvent
+            ? Promise.resolve({ jobId: services.bundles.create(input.postId, input.networks) })
+            : app.call('bundles.create', input)
+          started.then(
             (answer) => {
               jobId = answer.jobId
               for (const event of early.splice(0)) handle(event)

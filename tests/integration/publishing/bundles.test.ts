@@ -153,8 +153,7 @@ describe('export bundles', () => {
           '3. (no alt text yet)\n',
       )
 
-      // How-to: the network's steps, the files in order (English: the setting is "system" and
-      // the test runs without a German locale, or falls back to English).
+      // How-to: the network's steps, the files in order, in the app's language.
       const howTo = text(join(instagram, 'how-to-post.txt'))
       expect(howTo).toContain('How to post this on Instagram')
       expect(howTo).toContain('Advanced settings → Accessibility')
