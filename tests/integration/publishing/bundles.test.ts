@@ -33,7 +33,7 @@ async function ringPost(app: BundleApp): Promise<{ post: Post; photos: string[] 
   await app.call('photos.update', { id: tassen, altText: 'Drei Tassen aus Steinzeug\nauf Holz' })
   const post = await app.call('posts.create', {
     caption: mainCaption,
-    targets: ['instagram', 'facebook', 'etsy'],
+    targets: ['instagram', 'threads', 'facebook', 'etsy'],
     variants: { instagram: { text: instagramCaption } },
     photos: [
       { photoId: werkbank, altText: 'Goldring mit Hammerschlag auf der Werkbank' },
@@ -74,18 +74,19 @@ describe('export bundles', () => {
       const { post } = await ringPost(app)
       const events = await app.makeBundles({
         postId: post.id,
-        networks: ['etsy', 'instagram', 'facebook'],
+        networks: ['etsy', 'instagram', 'threads', 'facebook'],
       })
 
       // Progress: one step per photo and one per folder, counted up to the end.
       const last = events.at(-1)!
       expect(last.state).toBe('done')
-      expect(last.total).toBe(3 * (3 + 1))
+      expect(last.total).toBe(4 * (3 + 1))
       expect(last.done).toBe(last.total)
       const done = events.map((event) => event.done)
       expect(done).toEqual([...done].sort((a, b) => a - b))
       expect(last.results.map((result) => [result.network, result.ok])).toEqual([
         ['instagram', true],
+        ['threads', true],
         ['facebook', true],
         ['etsy', true],
       ])
@@ -95,7 +96,7 @@ describe('export bundles', () => {
       expect(postFolders).toEqual([`${localDate()} Neuer Ring aus 750er Gold Goldschmiede`])
       const postFolder = join(postsFolder(app), postFolders[0]!)
       expect(readdirSync(postFolder).sort()).toEqual(
-        ['.werkschau-post.json', 'Etsy', 'Facebook', 'Instagram'].sort(),
+        ['.werkschau-post.json', 'Etsy', 'Facebook', 'Instagram', 'Threads'].sort(),
       )
       const instagram = join(postFolder, 'Instagram')
       expect(readdirSync(instagram).sort()).toEqual(
@@ -133,6 +134,15 @@ describe('export bundles', () => {
         readdirSync(etsy).find((name) => name.startsWith('01-'))!,
       )
       expect([etsyFirst.width, etsyFirst.height]).toEqual([2000, 2000])
+      // Threads: 4:5 at 1080×1350 too, the main caption.
+      const threads = join(postFolder, 'Threads')
+      const threadsFirst = await meta(threads, '01-werkbank-landscape.jpg')
+      expect([threadsFirst.format, threadsFirst.width, threadsFirst.height]).toEqual([
+        'jpeg',
+        1080,
+        1350,
+      ])
+      expect(text(join(threads, 'caption.txt'))).toBe(mainCaption)
       // Facebook: the photo's own ratio, 2048 px on the long edge.
       const facebook = join(postFolder, 'Facebook')
       const fbFirst = await meta(facebook, '01-werkbank-landscape.jpg')
@@ -168,12 +178,12 @@ describe('export bundles', () => {
       expect(etsyHowTo).toMatch(/first photo is the thumbnail.*square/s)
 
       // Metadata stripped from every photo of every bundle (the fixtures carry GPS, camera, XMP).
-      const images = [instagram, etsy, facebook].flatMap((folder) =>
+      const images = [instagram, threads, etsy, facebook].flatMap((folder) =>
         readdirSync(folder)
           .filter((name) => /\.(jpg|png)$/.test(name))
           .map((name) => join(folder, name)),
       )
-      expect(images).toHaveLength(9)
+      expect(images).toHaveLength(12)
       const tags = exiftoolTags(images)
       expect(
         tags.map((tag, index) => ({ file: images[index], leaked: personalTags(tag) })),
@@ -183,6 +193,7 @@ describe('export bundles', () => {
       const listed = await app.call('bundles.list', { postId: post.id })
       expect(listed.map((bundle) => [bundle.network, bundle.outdated])).toEqual([
         ['instagram', false],
+        ['threads', false],
         ['facebook', false],
         ['etsy', false],
       ])

@@ -12,8 +12,9 @@ const paste = (field: string): string =>
   `Öffne caption.txt, kopiere den ganzen Text und füge ihn als ${field} ein.`
 const altText = (where: string): string =>
   `Alternativtext: ${where} und füge die Zeile des Fotos aus alt-text.txt ein (ohne die Nummer).`
-const inOrder = (facts: HowToFacts, what: string): string =>
-  `${what} in dieser Reihenfolge:${fileList(facts.images)}`
+/** Ein Schritt, der mit der Liste der Fotodateien endet; `sentence` endet mit dem Doppelpunkt. */
+const inOrder = (facts: HowToFacts, sentence: string): string =>
+  `${sentence}${fileList(facts.images)}`
 /** Schritte zu Fotos, für Netzwerke, die auch Beiträge ohne Foto nehmen. */
 const ifPhotos = (facts: HowToFacts, ...steps: string[]): string[] =>
   facts.images.length > 0 ? steps : []
@@ -29,7 +30,10 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
   instagram: (facts) => [
     toPhone('instagram.com'),
     'Öffne Instagram und tippe auf + (Erstellen), dann auf Beitrag.',
-    inOrder(facts, 'Wähle die Fotos (tippe auf „Auswählen“, um mehrere zu wählen)'),
+    inOrder(
+      facts,
+      'Wähle die Fotos in dieser Reihenfolge (tippe auf „Auswählen“, um mehrere zu wählen):',
+    ),
     'Sie sind schon passend zugeschnitten: Zeigt Instagram sie quadratisch, tippe unten links auf das Symbol zum Erweitern, damit nichts abgeschnitten wird. Tippe auf Weiter.',
     paste('Bildunterschrift'),
     altText('tippe auf Erweiterte Einstellungen → Barrierefreiheit → Alternativtext schreiben'),
@@ -41,31 +45,34 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
     paste('Text des Threads'),
     ...ifPhotos(
       facts,
-      inOrder(facts, 'Tippe auf das Foto-Symbol und füge die Fotos hinzu'),
+      inOrder(facts, 'Tippe auf das Foto-Symbol und füge die Fotos in dieser Reihenfolge hinzu:'),
       altText('tippe bei jedem Foto auf „Alt“'),
     ),
     'Tippe auf Posten.',
   ],
   facebook: (facts) => [
     'Öffne deine Facebook-Seite in der App oder auf facebook.com und erstelle einen Beitrag.',
-    ...ifPhotos(facts, inOrder(facts, 'Wähle Foto/Video und füge die Fotos hinzu')),
+    ...ifPhotos(
+      facts,
+      inOrder(facts, 'Wähle Foto/Video und füge die Fotos in dieser Reihenfolge hinzu:'),
+    ),
     paste('Text des Beitrags'),
     ...ifPhotos(facts, altText('wähle bei jedem Foto Bearbeiten, dann Alternativtext')),
     'Tippe auf Posten.',
   ],
   etsy: (facts) => [
     'Öffne den Shop-Manager auf etsy.com → Angebote und öffne das Angebot (oder Angebot hinzufügen).',
-    `${inOrder(facts, 'Lade unter Fotos die Fotos hoch')}\n   Das erste Foto ist das Vorschaubild: Etsy zeigt es in deinem Shop und in der Suche quadratisch, deshalb ist es 1:1 zugeschnitten. Prüfe das Vorschaubild, wenn Etsy danach fragt.`,
+    `${inOrder(facts, 'Lade unter Fotos die Fotos in dieser Reihenfolge hoch:')}\n   Das erste Foto ist das Vorschaubild: Etsy zeigt es in deinem Shop und in der Suche quadratisch. Prüfe den quadratischen Ausschnitt, wenn Etsy danach fragt.`,
     paste('Beschreibung'),
-    altText('bearbeite jedes Foto und fülle seinen Alternativtext aus (bis 500 Zeichen)'),
-    'Speichere, oder veröffentliche, wenn das Angebot neu ist.',
+    altText('öffne bei jedem Foto das Feld für den Alternativtext (bis 500 Zeichen)'),
+    'Speichere das Angebot, oder veröffentliche es, wenn es neu ist.',
   ],
   bluesky: (facts) => [
     'Öffne Bluesky (die App oder bsky.app) und beginne einen neuen Post.',
     paste('Text des Posts'),
     ...ifPhotos(
       facts,
-      inOrder(facts, 'Füge die Fotos hinzu'),
+      inOrder(facts, 'Füge die Fotos in dieser Reihenfolge hinzu:'),
       altText('tippe bei jedem Foto auf „ALT“'),
     ),
     'Tippe auf Posten.',
@@ -80,7 +87,7 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
         : []),
       ...ifPhotos(
         facts,
-        inOrder(facts, 'Füge die Fotos hinzu'),
+        inOrder(facts, 'Füge die Fotos in dieser Reihenfolge hinzu:'),
         altText('wähle bei jedem Foto Bearbeiten (oder Beschreibung hinzufügen)'),
       ),
       ...(visibility
@@ -92,8 +99,11 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
   pinterest: (facts) => [
     'Öffne Pinterest (die App oder pinterest.com) und erstelle einen Pin.',
     facts.images.length > 1
-      ? inOrder(facts, 'Lade die Fotos hoch (2 bis 5 gleich große Fotos werden ein Karussell)')
-      : inOrder(facts, 'Lade das Foto hoch'),
+      ? inOrder(
+          facts,
+          'Lade die Fotos in dieser Reihenfolge hoch (2 bis 5 gleich große Fotos werden ein Karussell):',
+        )
+      : inOrder(facts, 'Lade das Foto hoch:'),
     ...(facts.pinterest?.title ? [`Titel: ${facts.pinterest.title}`] : []),
     paste('Beschreibung'),
     ...(facts.pinterest?.link ? [`Link: ${facts.pinterest.link}`] : []),
@@ -105,7 +115,7 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
     paste('Text des Posts'),
     ...ifPhotos(
       facts,
-      inOrder(facts, 'Füge die Fotos hinzu'),
+      inOrder(facts, 'Füge die Fotos in dieser Reihenfolge hinzu:'),
       altText('wähle bei jedem Foto „+Alt“'),
     ),
     'Tippe auf Posten.',

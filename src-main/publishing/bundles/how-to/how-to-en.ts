@@ -12,8 +12,9 @@ const paste = (field: string): string =>
   `Open caption.txt, copy all of its text and paste it as ${field}.`
 const altText = (where: string): string =>
   `Alt text: ${where}, and paste that photo's line from alt-text.txt (without the number).`
-const inOrder = (facts: HowToFacts, what: string): string =>
-  `${what} in this order:${fileList(facts.images)}`
+/** A step that ends in the list of photo files; `sentence` ends with its colon. */
+const inOrder = (facts: HowToFacts, sentence: string): string =>
+  `${sentence}${fileList(facts.images)}`
 /** Steps about photos, for networks that also take a post without any. */
 const ifPhotos = (facts: HowToFacts, ...steps: string[]): string[] =>
   facts.images.length > 0 ? steps : []
@@ -29,7 +30,7 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
   instagram: (facts) => [
     toPhone('instagram.com'),
     'Open Instagram and tap + (Create), then Post.',
-    inOrder(facts, 'Choose the photos (tap "Select" to choose several)'),
+    inOrder(facts, 'Choose the photos in this order (tap "Select" to choose several):'),
     'They are already cut to size: if Instagram shows them square, tap the expand button at the bottom left so nothing is cut off. Tap Next.',
     paste('the caption'),
     altText('tap Advanced settings → Accessibility → Write alt text'),
@@ -41,29 +42,33 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
     paste('the text of the thread'),
     ...ifPhotos(
       facts,
-      inOrder(facts, 'Tap the photo button and add the photos'),
+      inOrder(facts, 'Tap the photo button and add the photos in this order:'),
       altText('tap "Alt" on each photo'),
     ),
     'Tap Post.',
   ],
   facebook: (facts) => [
     'Open your Facebook Page in the app or on facebook.com and create a post.',
-    ...ifPhotos(facts, inOrder(facts, 'Choose Photo/video and add the photos')),
+    ...ifPhotos(facts, inOrder(facts, 'Choose Photo/video and add the photos in this order:')),
     paste('the text of the post'),
     ...ifPhotos(facts, altText('choose Edit on each photo, then Alternative text')),
     'Tap Post.',
   ],
   etsy: (facts) => [
     'Open Shop Manager on etsy.com → Listings, then open the listing (or Add a listing).',
-    `${inOrder(facts, 'Under Photos, upload the photos')}\n   The first photo is the thumbnail: Etsy shows it square in your shop and in search, which is why it is cut 1:1. Check the thumbnail if Etsy asks.`,
+    `${inOrder(facts, 'Under Photos, upload the photos in this order:')}\n   The first photo is the thumbnail: Etsy shows it square in your shop and in search. Check how the square thumbnail is cut if Etsy asks.`,
     paste('the Description'),
-    altText('edit each photo and fill in its alt text (up to 500 characters)'),
+    altText('edit each photo and open its alt text field (up to 500 characters)'),
     'Save, or Publish when the listing is new.',
   ],
   bluesky: (facts) => [
     'Open Bluesky (the app or bsky.app) and start a new post.',
     paste('the text of the post'),
-    ...ifPhotos(facts, inOrder(facts, 'Add the photos'), altText('tap "ALT" on each photo')),
+    ...ifPhotos(
+      facts,
+      inOrder(facts, 'Add the photos in this order:'),
+      altText('tap "ALT" on each photo'),
+    ),
     'Tap Post.',
   ],
   mastodon: (facts) => {
@@ -74,7 +79,7 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
       ...(contentWarning ? [`Turn on the content warning (CW) and write: ${contentWarning}`] : []),
       ...ifPhotos(
         facts,
-        inOrder(facts, 'Add the photos'),
+        inOrder(facts, 'Add the photos in this order:'),
         altText('choose Edit (or Add description) on each photo'),
       ),
       ...(visibility ? [`Set who can see it: ${visibilities[visibility] ?? visibility}.`] : []),
@@ -84,8 +89,11 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
   pinterest: (facts) => [
     'Open Pinterest (the app or pinterest.com) and create a Pin.',
     facts.images.length > 1
-      ? inOrder(facts, 'Upload the photos (2 to 5 photos of the same size make a carousel)')
-      : inOrder(facts, 'Upload the photo'),
+      ? inOrder(
+          facts,
+          'Upload the photos in this order (2 to 5 photos of the same size make a carousel):',
+        )
+      : inOrder(facts, 'Upload the photo:'),
     ...(facts.pinterest?.title ? [`Title: ${facts.pinterest.title}`] : []),
     paste('the description'),
     ...(facts.pinterest?.link ? [`Link: ${facts.pinterest.link}`] : []),
@@ -95,7 +103,11 @@ const steps: Record<NetworkId, (facts: HowToFacts) => string[]> = {
   x: (facts) => [
     'Open X (the app or x.com) and start a new post.',
     paste('the text of the post'),
-    ...ifPhotos(facts, inOrder(facts, 'Add the photos'), altText('choose "+Alt" on each photo')),
+    ...ifPhotos(
+      facts,
+      inOrder(facts, 'Add the photos in this order:'),
+      altText('choose "+Alt" on each photo'),
+    ),
     'Tap Post.',
   ],
 }
