@@ -21,14 +21,23 @@ export function serverOf(account: AccountSummary): string {
   return account.server ?? apiHosts[account.network]
 }
 
+export interface TcpConnectivityOptions {
+  timeoutMs?: number
+  /** Other API origins for networks whose accounts name no server (tests: their local servers). */
+  apiOrigins?: Partial<Record<AccountSummary['network'], string>>
+}
+
 /**
  * The default check: opens a TCP connection to the account's server (its PDS or instance, else
  * the network's API host) and closes it at once. A cheap and honest signal: DNS resolves, a route
  * exists, something accepts connections. No request is sent, so it spends no rate limit.
  */
-export function tcpConnectivity(timeoutMs = 5_000): ConnectivityCheck {
+export function tcpConnectivity(options: TcpConnectivityOptions = {}): ConnectivityCheck {
+  const timeoutMs = options.timeoutMs ?? 5_000
   return (account) => {
-    const url = new URL(serverOf(account))
+    const url = new URL(
+      account.server ?? options.apiOrigins?.[account.network] ?? serverOf(account),
+    )
     const port = url.port ? Number(url.port) : url.protocol === 'http:' ? 80 : 443
     return new Promise((resolve) => {
       const socket = connect({ host: url.hostname, port, timeout: timeoutMs })

@@ -87,12 +87,15 @@ export async function runJob(run: JobRun): Promise<void> {
     if (run.job().state !== 'posting') await run.record({ state: 'posting' })
     posted(0)
     const post = preparedPost(run.job())
+    const since = new Date(run.job().postingStartedAt!)
     const found = await run.withSecret((secret) =>
-      adapter.findExisting!(post, context(run, secret, posted)),
+      adapter.findExisting!(post, context(run, secret, posted), since),
     )
     if (found) return finish(run, found)
   }
-  await run.record({ state: 'posting', postingStartedAt: run.now().toISOString() })
+  // An earlier unknown attempt keeps its time: a later look-up must still find what it made.
+  const startedAt = run.job().postingStartedAt ?? run.now().toISOString()
+  await run.record({ state: 'posting', postingStartedAt: startedAt })
   await run.boundary('post.started')
   posted(0)
   const post = preparedPost(run.job())

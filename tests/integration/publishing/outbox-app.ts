@@ -4,7 +4,10 @@ import { afterEach, expect } from 'vitest'
 import { photoWorkerScript } from '../../../src-main/app-root'
 import { createMemoryLogger } from '../../../src-main/log'
 import { forkNodeWorker } from '../../../src-main/photos/worker/worker-process'
+import { createNetworkFlows } from '../../../src-main/accounts/networks'
 import { createMastodonAdapter } from '../../../src-main/publishing/adapters/mastodon'
+import { createXAdapter } from '../../../src-main/publishing/adapters/x'
+import { tcpConnectivity } from '../../../src-main/publishing/outbox/connectivity'
 import type { PublishingConfig } from '../../../src-main/publishing/outbox/create-outbox'
 import { createServices, type Services } from '../../../src-main/services'
 import { openConfSettings } from '../../../src-main/settings/settings-file'
@@ -21,6 +24,9 @@ import type { PostDocument } from '../../../src-shared/posts/model'
 import { testBrowser } from '../../support/spec-server/browser'
 import { fakeMastodon, type FakeMastodon } from '../../support/spec-server/fakes/mastodon'
 import { fakeMastodonPublishing } from '../../support/spec-server/fakes/mastodon-publishing'
+import { freeLoopbackPort } from '../../support/spec-server/fakes/oauth-grants'
+import { fakeX, type FakeX } from '../../support/spec-server/fakes/x'
+import { fakeXPublishing } from '../../support/spec-server/fakes/x-publishing'
 import type { SpecServer } from '../../support/spec-server/server'
 import { useSpecServers } from '../../support/spec-server/use-spec-servers'
 
@@ -63,6 +69,33 @@ export function useMastodonNetwork(): () => Promise<MastodonNetwork> {
   }
 }
 
+/** X on a spec server: OAuth with the user's client id (fakeX) and the v2 publishing endpoints. */
+export interface XNetwork {
+  server: SpecServer
+  x: FakeX
+  fake: ReturnType<typeof fakeXPublishing>
+  clientId: string
+  callbackPort: number
+  endpoints: { authorizeUrl: string; tokenUrl: string; apiBase: string }
+}
+
+export function useXNetwork(): () => Promise<XNetwork> {
+  const startSpecServer = useSpecServers()
+  return async () => {
+    const server = await startSpecServer('x')
+    const clientId = 'M1M5R3BMVy13QmpScXkzTUt5OE46MTpjaQ'
+    const callbackPort = await freeLoopbackPort()
+    const x = fakeX(server, { clientId, callbackUrl: `http://127.0.0.1:${callbackPort}/callback` })
+    const fake = fakeXPublishing(server, x)
+    const endpoints = {
+      authorizeUrl: `${server.origin}/i/oauth2/authorize`,
+      tokenUrl: `${server.origin}/2/oauth2/token`,
+      apiBase: server.origin,
+    }
+    return { server, x, fake, clientId, callbackPort, endpoints }
+  }
+}
+
 export interface OutboxApp {
   services: Services
   dataDir: string
@@ -76,9 +109,15 @@ export interface OutboxApp {
    * the same instance another way (a switchable proxy in front of it).
    */
   connectMastodon(network: MastodonNetwork, origin?: string): Promise<AccountSummary>
+  /** Signs in to the X fake with the user's client id (start the app with `x`). */
+  connectX(network: XNetwork): Promise<AccountSummary>
   importPhoto(fixture: string): Promise<string>
-  /** A post to Mastodon with these photos (each with alt text), saved as a draft. */
-  draft(photoIds: readonly string[], caption?: string): Promise<PostDocument>
+  /** A post with these photos (each with alt text), saved as a draft; to Mastodon by default. */
+  draft(
+    photoIds: readonly string[],
+    caption?: string,
+    targets?: ('mastodon' | 'x')[],
+  ): Promise<PostDocument>
   /** The outbox's jobs as the renderer lists them. */
   jobs(postId?: string): Promise<OutboxJobView[]>
   /** Closes the services (as quitting the app does); the folder stays for a restart. */
@@ -93,6 +132,8 @@ export interface OutboxApp {
 
 export interface OutboxAppOptions {
   publishing?: PublishingConfig
+  /** X's sign-in, adapter and connectivity probe pointed at this spec server. */
+  x?: XNetwork
 }
 
 /**
@@ -110,6 +151,9 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
     mkdirSync(dataDir, { recursive: true })
     const log = createMemoryLogger()
     const browser = testBrowser()
+    const x = options.x && {
+      flow: { endpoints: options.x.endpoints, callbackPort: options.x.callbackPort },
+    }
     const services = await createServices({
       host: 'browser',
       version: '0.0.0-test',
@@ -117,11 +161,21 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
       settingsBackend: await openConfSettings(dataDir, log),
       spawnPhotoWorker: forkNodeWorker(photoWorkerScript(process.cwd())),
       log,
-      // Avatars live on the networks' CDNs, outside their API documents: not this test's subject.
-      accounts: { openBrowser: browser.open, avatarFetch: async () => new Response(avatarPng) },
+      accounts: {
+        openBrowser: browser.open,
+        // Avatars live on the networks' CDNs, outside their API documents: not this test's subject.
+        avatarFetch: async () => new Response(avatarPng),
+        ...(x ? { networkFlows: createNetworkFlows({ x: x.flow }) } : {}),
+      },
       publishing: {
-        adapters: { mastodon: createMastodonAdapter({ polling: quickPolling }) },
+        adapters: {
+          mastodon: createMastodonAdapter({ polling: quickPolling }),
+          ...(x ? { x: createXAdapter({ endpoints: x.flow.endpoints }) } : {}),
+        },
         retry: quickRetry,
+        ...(x
+          ? { connectivity: tcpConnectivity({ apiOrigins: { x: x.flow.endpoints.apiBase } }) }
+          : {}),
         ...options.publishing,
       },
     })
@@ -146,6 +200,8 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
       },
       connectMastodon: (network, origin = network.server.origin) =>
         app.call('accounts.connect', { network: 'mastodon', instance: origin }),
+      connectX: (network) =>
+        app.call('accounts.connect', { network: 'x', clientId: network.clientId }),
       importPhoto: async (fixture) => {
         const outcome = await services.photos.importUpload(
           fixture,
@@ -153,10 +209,10 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
         )
         return outcome.record.id
       },
-      draft: (photoIds, caption = 'Neue Schalen aus Kirsche, frisch geölt. #holz') =>
+      draft: (photoIds, caption = 'Neue Schalen aus Kirsche, frisch geölt. #holz', targets) =>
         app.call('posts.create', {
           caption,
-          targets: ['mastodon'],
+          targets: targets ?? ['mastodon'],
           photos: photoIds.map((photoId, index) => ({
             photoId,
             altText: `Foto ${index + 1}: eine Schale aus Kirschholz von oben.`,

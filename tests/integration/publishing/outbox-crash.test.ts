@@ -7,7 +7,7 @@ import { OutboxJobSchema } from '../../../src-shared/publishing/job'
 import { usePrivateKeyring } from '../../support/keyring'
 import { buildOutboxChild, runOutboxChild } from '../../support/outbox-child/run-outbox-child'
 import { useTempDirs } from '../../support/temp-dir'
-import { useMastodonNetwork, useOutboxApp } from './outbox-app'
+import { useMastodonNetwork, useOutboxApp, useXNetwork } from './outbox-app'
 
 /*
  * Fault injection: the outbox runs in a process of its own, which dies at one step boundary of
@@ -20,6 +20,7 @@ import { useMastodonNetwork, useOutboxApp } from './outbox-app'
 usePrivateKeyring()
 const tempDir = useTempDirs()
 const startMastodon = useMastodonNetwork()
+const startX = useXNetwork()
 const startApp = useOutboxApp()
 
 let child: Awaited<ReturnType<typeof buildOutboxChild>> | undefined
@@ -65,39 +66,81 @@ describe('outbox stopped at every step boundary, then restarted', () => {
       const library = app.services.libraryPath()
       await app.stop()
 
-      const crashed = await runOutboxChild(child!.script, app.dataDir, { at: boundary, how })
-      expect(crashed.lines, crashed.stderr).toEqual([{ crashedAt: boundary }])
-      if (how === 'kill') expect(crashed.signal).toBe('SIGKILL')
-      else expect(crashed.code).toBe(1)
-
-      const restarted = await runOutboxChild(child!.script, app.dataDir)
-      expect(restarted.code, restarted.stderr).toBe(0)
-      const { jobs } = restarted.lines.at(-1) as { jobs: OutboxJobView[] }
-      expect(jobs).toHaveLength(1)
-      expect(jobs[0], JSON.stringify(restarted.lines.at(-1))).toMatchObject({
-        id: queued!.id,
-        state: 'done',
-        uploaded: 2,
-      })
+      const job = await crashThenFinish(app.dataDir, { at: boundary, how })
+      expect(job).toMatchObject({ id: queued!.id, state: 'done', uploaded: 2 })
 
       // Zero duplicates: one status, with this job's key, carrying exactly two photos.
       expect(network.fake.statuses).toHaveLength(1)
       const [status] = network.fake.statuses
       expect(status).toMatchObject({ text: `Fall ${boundary}`, idempotencyKey: queued!.id })
-      expect(jobs[0]?.result?.remoteId).toBe(status?.id)
+      expect(job.result?.remoteId).toBe(status?.id)
       const reuploaded = boundary.startsWith('upload.returned') ? 1 : 0
       expect(network.server.requestsTo('POST /api/v2/media')).toHaveLength(2 + reuploaded)
       expect(status?.mediaIds).toHaveLength(2)
+      expectOneDoneJob(library, queued!.id, status?.mediaIds)
+    },
+    60_000,
+  )
 
-      // Zero lost: the one job document on disk says done, with both media ids recorded.
-      const folder = join(library, 'outbox')
-      const files = readdirSync(folder).filter((name) => name.endsWith('.json'))
-      expect(files).toEqual([`${queued!.id}.json`])
-      const saved = OutboxJobSchema.parse(JSON.parse(readFileSync(join(folder, files[0]!), 'utf8')))
-      expect(saved.state).toBe('done')
-      expect(saved.postingStartedAt).toBeUndefined()
-      expect(saved.media.map((media) => media.remoteId)).toEqual(status?.mediaIds)
+  // X has no idempotency key: a restart that does not know whether its create went through
+  // looks for the post (findExisting) before it posts again.
+  it.each(['post.started', 'post.returned'] as const)(
+    'X, stopped at %s: looked up before posting again, one post',
+    async (boundary) => {
+      const x = await startX()
+      const app = await startApp(tempDir(), { x, publishing: { concurrency: 0 } })
+      await app.connectX(x)
+      const photos = [await app.importPhoto('ufer.webp'), await app.importPhoto('winzig.jpg')]
+      const post = await app.draft(photos, `Fall ${boundary} auf X`, ['x'])
+      await app.call('posts.update', { id: post.id, status: 'queued' })
+      const [queued] = await app.jobs()
+      const library = app.services.libraryPath()
+      await app.stop()
+
+      const job = await crashThenFinish(app.dataDir, {
+        at: boundary,
+        how: 'kill',
+        xApi: x.server.origin,
+      })
+      expect(job).toMatchObject({ id: queued!.id, state: 'done', uploaded: 2 })
+      expect(x.fake.posts).toHaveLength(1)
+      expect(job.result?.remoteId).toBe(x.fake.posts[0]?.id)
+      expect(x.server.requestsTo('GET /2/users/{id}/tweets').length).toBeGreaterThan(0)
+      // post.started: the create never went out, so one after an empty look-up; post.returned:
+      // the look-up finds the post, and no second create is sent.
+      expect(x.server.requestsTo('POST /2/tweets')).toHaveLength(1)
+      expectOneDoneJob(library, queued!.id, x.fake.posts[0]?.mediaIds)
     },
     60_000,
   )
 })
+
+/** Runs the outbox until it dies at the boundary, then again to the end; the job as listed. */
+async function crashThenFinish(
+  dataDir: string,
+  crash: { at: string; how: 'kill' | 'exit'; xApi?: string },
+): Promise<OutboxJobView> {
+  const crashed = await runOutboxChild(child!.script, dataDir, crash)
+  expect(crashed.lines, crashed.stderr).toEqual([{ crashedAt: crash.at }])
+  if (crash.how === 'kill') expect(crashed.signal).toBe('SIGKILL')
+  else expect(crashed.code).toBe(1)
+
+  const restarted = await runOutboxChild(child!.script, dataDir, {
+    ...(crash.xApi ? { xApi: crash.xApi } : {}),
+  })
+  expect(restarted.code, restarted.stderr).toBe(0)
+  const last = restarted.lines.at(-1) as { jobs: OutboxJobView[] }
+  expect(last.jobs, JSON.stringify(last)).toHaveLength(1)
+  return last.jobs[0]!
+}
+
+/** Zero lost: the one job document on disk says done, with every media id recorded. */
+function expectOneDoneJob(library: string, id: string, mediaIds: readonly string[] | undefined) {
+  const folder = join(library, 'outbox')
+  const files = readdirSync(folder).filter((name) => name.endsWith('.json'))
+  expect(files).toEqual([`${id}.json`])
+  const saved = OutboxJobSchema.parse(JSON.parse(readFileSync(join(folder, files[0]!), 'utf8')))
+  expect(saved.state).toBe('done')
+  expect(saved.postingStartedAt).toBeUndefined()
+  expect(saved.media.map((media) => media.remoteId)).toEqual(mediaIds)
+}

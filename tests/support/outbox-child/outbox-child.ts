@@ -7,6 +7,7 @@
  *   WERKSCHAU_TEST_CRASH_AT   a step boundary (src-main/publishing/outbox/boundaries.ts): the
  *                             process dies there, the first time any job reaches it
  *   WERKSCHAU_TEST_CRASH_HOW  `kill` (SIGKILL, the default: nothing is flushed) or `exit` (exit 1)
+ *   WERKSCHAU_TEST_X_API      the X spec server's origin (X's sign-in refresh, adapter and probe)
  * The crash goes in through the services config (`publishing.onBoundary`); the app's own code
  * reads none of these variables.
  *
@@ -16,14 +17,23 @@
 import { photoWorkerScript } from '../../../src-main/app-root'
 import { createMemoryLogger } from '../../../src-main/log'
 import { forkNodeWorker } from '../../../src-main/photos/worker/worker-process'
+import { createNetworkFlows } from '../../../src-main/accounts/networks'
 import { createMastodonAdapter } from '../../../src-main/publishing/adapters/mastodon'
+import { createXAdapter } from '../../../src-main/publishing/adapters/x'
+import { tcpConnectivity } from '../../../src-main/publishing/outbox/connectivity'
 import { createServices } from '../../../src-main/services'
 import { openConfSettings } from '../../../src-main/settings/settings-file'
 
 const dataDir = process.env.WERKSCHAU_TEST_DATA_DIR
 const crashAt = process.env.WERKSCHAU_TEST_CRASH_AT
 const crashHow = process.env.WERKSCHAU_TEST_CRASH_HOW === 'exit' ? 'exit' : 'kill'
+const xApi = process.env.WERKSCHAU_TEST_X_API
 if (!dataDir) throw new Error('WERKSCHAU_TEST_DATA_DIR is not set')
+const xEndpoints = xApi && {
+  authorizeUrl: `${xApi}/i/oauth2/authorize`,
+  tokenUrl: `${xApi}/2/oauth2/token`,
+  apiBase: xApi,
+}
 
 const log = createMemoryLogger()
 const services = await createServices({
@@ -33,12 +43,17 @@ const services = await createServices({
   settingsBackend: await openConfSettings(dataDir, log),
   spawnPhotoWorker: forkNodeWorker(photoWorkerScript(process.cwd())),
   log,
+  ...(xEndpoints
+    ? { accounts: { networkFlows: createNetworkFlows({ x: { endpoints: xEndpoints } }) } }
+    : {}),
   publishing: {
     adapters: {
       mastodon: createMastodonAdapter({
         polling: { firstDelayMs: 5, maxDelayMs: 20, giveUpAfterMs: 5_000 },
       }),
+      ...(xEndpoints ? { x: createXAdapter({ endpoints: xEndpoints }) } : {}),
     },
+    ...(xApi ? { connectivity: tcpConnectivity({ apiOrigins: { x: xApi } }) } : {}),
     retry: { baseMs: 100, capMs: 500, floorMs: 50, probeBaseMs: 100, probeCapMs: 300 },
     onBoundary: (boundary) => {
       if (boundary !== crashAt) return

@@ -46,11 +46,11 @@ export interface ChildRun {
   stderr: string
 }
 
-/** Runs the bundled child on `dataDir` with the given crash instructions, to its end. */
+/** Runs the bundled child on `dataDir` with the given crash instructions (and X's server), to its end. */
 export function runOutboxChild(
   script: string,
   dataDir: string,
-  crash: { at?: string; how?: 'kill' | 'exit' } = {},
+  crash: { at?: string; how?: 'kill' | 'exit'; xApi?: string } = {},
 ): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [script], {
@@ -60,6 +60,7 @@ export function runOutboxChild(
         WERKSCHAU_TEST_DATA_DIR: dataDir,
         ...(crash.at ? { WERKSCHAU_TEST_CRASH_AT: crash.at } : {}),
         ...(crash.how ? { WERKSCHAU_TEST_CRASH_HOW: crash.how } : {}),
+        ...(crash.xApi ? { WERKSCHAU_TEST_X_API: crash.xApi } : {}),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
