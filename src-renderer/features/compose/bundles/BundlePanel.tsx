@@ -17,7 +17,14 @@ import './bundles.css'
  * with the photos, caption, alt texts and a how-to, then offers "Copy caption" and "Show in
  * folder" per network. Hidden while the post targets none of them.
  */
-export function BundlePanel({ post }: { post: PostDocument }) {
+export function BundlePanel({
+  post,
+  saveFirst,
+}: {
+  post: PostDocument
+  /** Writes pending edits, so the folders hold what is on screen, not the last autosave. */
+  saveFirst: () => Promise<void>
+}) {
   const { t } = useTranslation()
   const titleId = useId()
   const accounts = useConnectedAccounts()
@@ -49,7 +56,7 @@ export function BundlePanel({ post }: { post: PostDocument }) {
           type="button"
           className="button button--primary"
           disabled={running}
-          onClick={() => start(networks)}
+          onClick={() => void saveFirst().then(() => start(networks))}
         >
           {made ? t('compose.bundles.remake') : t('compose.bundles.make')}
         </button>

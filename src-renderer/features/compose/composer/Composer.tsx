@@ -40,16 +40,25 @@ export function Composer({ id }: { id: PostId }) {
       </p>
     )
   }
-  return <ComposerForm post={draft.post} change={draft.change} saveState={draft.saveState} />
+  return (
+    <ComposerForm
+      post={draft.post}
+      change={draft.change}
+      flush={draft.flush}
+      saveState={draft.saveState}
+    />
+  )
 }
 
 function ComposerForm({
   post,
   change,
+  flush,
   saveState,
 }: {
   post: PostDocument
   change: ReturnType<typeof usePostDraft>['change']
+  flush: () => Promise<void>
   saveState: SaveState
 }) {
   const { t } = useTranslation()
@@ -99,7 +108,7 @@ function ComposerForm({
       )}
       <PostPhotos post={post} change={change} library={library} />
       <PostPreviews post={post} library={library} accounts={accounts} />
-      <BundlePanel post={post} />
+      <BundlePanel post={post} saveFirst={flush} />
       <QueueBar post={post} change={change} altTextOf={altTextOf} contexts={contexts} />
     </div>
   )
