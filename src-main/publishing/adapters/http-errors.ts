@@ -2,7 +2,7 @@ import { retryAfter } from '../../accounts/oauth/http'
 import { AppErrorException } from '../../../src-shared/errors'
 
 /** How the adapters name their network in messages a crafter reads. */
-export type NetworkName = 'Mastodon' | 'Pinterest' | 'X'
+export type NetworkName = 'Bluesky' | 'Mastodon' | 'Pinterest' | 'X'
 
 /**
  * Which step a request belongs to: the same status means different things for a photo upload
