@@ -81,7 +81,10 @@ export const outboxChannels = {
 export type OutboxChannelName = keyof typeof outboxChannels
 
 export const outboxEvents = {
-  /** Jobs were created or changed state (or their post's title changed): lists reload them. */
+  /**
+   * Jobs were created or changed (state, error, schedule, an upload recorded): lists reload them.
+   * A post's title changes with posts.changed.
+   */
   'outbox.changed': z.object({ ids: z.array(OutboxJobIdSchema) }),
   /** A running job's progress, at most a few times a second per job. */
   'outbox.progress': z.object({

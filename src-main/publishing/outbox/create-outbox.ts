@@ -25,6 +25,8 @@ export interface PublishingConfig {
   retry?: Partial<RetryPolicy>
   overdueGraceMs?: number
   concurrency?: number
+  /** The queue looks at the clock at least this often (60 s). */
+  pollMs?: number
   fetch?: typeof fetch
   /**
    * FOR TESTS ONLY: called at every step boundary of every job (boundaries.ts). The
@@ -63,6 +65,7 @@ export async function createOutbox(
     retry: { ...defaultRetryPolicy, ...config.retry },
     ...(config.overdueGraceMs !== undefined ? { overdueGraceMs: config.overdueGraceMs } : {}),
     ...(config.concurrency !== undefined ? { concurrency: config.concurrency } : {}),
+    ...(config.pollMs !== undefined ? { pollMs: config.pollMs } : {}),
     ...(config.connectivity ? { connectivity: config.connectivity } : {}),
     ...(config.fetch ? { fetch: config.fetch } : {}),
     ...(config.onBoundary ? { onBoundary: config.onBoundary } : {}),

@@ -4,7 +4,13 @@ import { AppErrorException, type AppError } from '../../../src-shared/errors'
 import type { PhotoRecord } from '../../../src-shared/photos/model'
 import type { OutboxJobView, OutboxPerJobResult } from '../../../src-shared/publishing/contract'
 import type { JobState, OutboxJob, OutboxJobId } from '../../../src-shared/publishing/job'
-import { canCancel, canMove, canRetry, isFinal } from '../../../src-shared/publishing/job-states'
+import {
+  activeStates,
+  canCancel,
+  canMove,
+  canRetry,
+  isFinal,
+} from '../../../src-shared/publishing/job-states'
 import type { NetworkId } from '../../../src-shared/platforms/networks'
 import type { PostDocument } from '../../../src-shared/posts/model'
 import type { AccountService, AccountStatusChange } from '../../accounts/account-service'
@@ -47,6 +53,8 @@ export interface OutboxOptions {
   overdueGraceMs?: number
   /** Jobs running at once (2). */
   concurrency?: number
+  /** The queue looks at the clock at least this often (60 s), to notice a machine that slept. */
+  pollMs?: number
   connectivity?: ConnectivityCheck
   fetch?: typeof fetch
   /** Tests only (see boundaries.ts). */
@@ -92,6 +100,7 @@ export class Outbox {
   readonly #exportListeners = new Set<ExportTargetsListener>()
   readonly #pending = new Set<Promise<unknown>>()
   readonly #unsubscribe: (() => void)[] = []
+  readonly #pollMs: number
   #lastTick: number | undefined
   #stopped = false
 
@@ -105,9 +114,10 @@ export class Outbox {
       fetch: options.fetch ?? globalThis.fetch,
       random: options.random ?? Math.random,
     }
+    this.#pollMs = options.pollMs ?? 60_000
     this.#queue = new RunQueue({
       concurrency: options.concurrency ?? 2,
-      maxSleepMs: 60_000,
+      maxSleepMs: this.#pollMs,
       now: this.#o.now,
       due: (now, running) => this.#due(now, running),
       onTick: (now) => this.#tick(now),
@@ -311,7 +321,9 @@ export class Outbox {
       postId: post.id,
       accountId: account.id,
       network: account.network,
-      state: account.status === 'needs_reconnect' ? 'needs_reconnect' : 'queued',
+      ...(account.status === 'needs_reconnect'
+        ? { state: 'needs_reconnect', lastError: reconnectError(account) }
+        : { state: 'queued' }),
       media: [],
       attempts: 0,
       ...(scheduledAt ? { scheduledAt } : {}),
@@ -358,7 +370,7 @@ export class Outbox {
   async #tick(now: Date): Promise<void> {
     const last = this.#lastTick
     this.#lastTick = now.getTime()
-    if (last === undefined || now.getTime() - last <= this.#o.overdueGraceMs + 60_000) return
+    if (last === undefined || now.getTime() - last <= this.#o.overdueGraceMs + this.#pollMs) return
     for (const job of this.#o.store.list()) {
       if (job.state !== 'queued' || job.attempts > 0 || !job.scheduledAt) continue
       const at = Date.parse(job.scheduledAt)
@@ -393,18 +405,26 @@ export class Outbox {
         }))
         return
       }
-      await this.#change(id, (job) => {
+      const started = await this.#change(id, (job) => {
+        // Paused, cancelled or held since the queue picked it: not this run's to start.
+        if (!runnable.includes(job.state)) return undefined
         if (job.content) return { state: firstState(job), waitReason: undefined }
         if (!post)
           throw new AppErrorException('not_found', 'The post was deleted, so it was not sent.')
         const snapshot = snapshotPost(post, job.network, this.#o.photo)
         return { ...snapshot, state: firstState({ ...job, ...snapshot }), waitReason: undefined }
       })
+      if (!started || !activeStates.includes(started.state)) return
       await runJob({
         job: () => this.#o.store.get(id) ?? queued,
         record: async (patch) => {
-          if (signal.aborted) throw new AppErrorException('cancelled', 'The job was stopped.')
-          const saved = await this.#change(id, () => patch)
+          const stopped = () => new AppErrorException('cancelled', 'The job was stopped.')
+          if (signal.aborted) throw stopped()
+          // Cancelled meanwhile: the run ends here instead of writing on.
+          const saved = await this.#change(id, (job) => {
+            if (isFinal(job.state)) throw stopped()
+            return patch
+          })
           if (!saved) throw new AppErrorException('not_found', 'The job is gone.')
           return saved
         },
@@ -528,10 +548,11 @@ export class Outbox {
       for (const job of this.#o.store.list()) {
         if (job.accountId !== change.id || this.#queue.isRunning(job.id)) continue
         if (isFinal(job.state) || job.state === 'failed') continue
-        await this.#change(job.id, () => ({
-          state: 'failed',
-          lastError: accountGone(job).toAppError(),
-        }))
+        await this.#change(job.id, (current) =>
+          canMove(current.state, 'failed')
+            ? { state: 'failed', lastError: accountGone(job).toAppError() }
+            : undefined,
+        )
       }
     }
   }
@@ -542,9 +563,13 @@ export class Outbox {
     if (!account) return
     const error = reconnectError(account)
     for (const job of this.#o.store.list()) {
-      if (job.accountId !== accountId || this.#queue.isRunning(job.id)) continue
-      if (!runnable.includes(job.state)) continue
-      await this.#change(job.id, () => ({ state: 'needs_reconnect', lastError: error }))
+      if (job.accountId !== accountId || !runnable.includes(job.state)) continue
+      await this.#change(job.id, (current) =>
+        // A running job meets the refusal itself (withSecret fails at once).
+        runnable.includes(current.state) && !this.#queue.isRunning(job.id)
+          ? { state: 'needs_reconnect', lastError: error }
+          : undefined,
+      )
     }
   }
 
@@ -563,14 +588,29 @@ export class Outbox {
   /** The keychain answered again (accounts.changed): jobs that waited for it try now. */
   async #keychainBack(payload: unknown): Promise<void> {
     const ids = (payload as { ids?: string[] }).ids ?? []
+    await this.#wake(
+      (job) =>
+        job.waitReason === 'keychain' &&
+        ids.includes(job.accountId) &&
+        this.#o.accounts.get(job.accountId)?.status === 'connected',
+    )
+  }
+
+  /** Waiting jobs that `matches` picks may run now. */
+  async #wake(matches: (job: OutboxJob) => boolean): Promise<void> {
     const now = this.#o.now().toISOString()
     for (const job of this.#o.store.list()) {
-      if (job.state !== 'waiting' || job.waitReason !== 'keychain' || !ids.includes(job.accountId))
-        continue
-      if (this.#o.accounts.get(job.accountId)?.status !== 'connected') continue
-      await this.#change(job.id, () => ({ nextAttemptAt: now }))
+      if (job.state !== 'waiting' || !matches(job)) continue
+      await this.#change(job.id, (current) =>
+        current.state === 'waiting' ? { nextAttemptAt: now } : undefined,
+      )
     }
     this.#queue.kick()
+  }
+
+  #serverOfJob(job: OutboxJob): string | undefined {
+    const owner = this.#o.accounts.get(job.accountId)
+    return owner && serverOf(owner)
   }
 
   /** Jobs going to this account's server wait while probes find it unreachable. */
@@ -596,20 +636,17 @@ export class Outbox {
     gate.probes += 1
     const online = await this.#o.connectivity(account).catch(() => false)
     if (this.#stopped || this.#offline.get(server) !== gate) return
-    if (!online) {
+    const waiting = this.#o.store
+      .list()
+      .some((job) => job.state === 'waiting' && this.#serverOfJob(job) === server)
+    if (!online && waiting) {
       this.#probeSoon(account, probeDelay(gate.probes + 1, this.#o.retry))
       return
     }
+    // Answering again, or no job waits for it any more.
     this.#offline.delete(server)
-    this.#o.log.info(`outbox: ${server} answers again`)
-    const now = this.#o.now().toISOString()
-    for (const job of this.#o.store.list()) {
-      if (job.state !== 'waiting' || job.waitReason !== 'offline') continue
-      const owner = this.#o.accounts.get(job.accountId)
-      if (owner && serverOf(owner) === server)
-        await this.#change(job.id, () => ({ nextAttemptAt: now }))
-    }
-    this.#queue.kick()
+    if (online) this.#o.log.info(`outbox: ${server} answers again`)
+    await this.#wake((job) => job.waitReason === 'offline' && this.#serverOfJob(job) === server)
   }
 
   // ── Changing jobs ─────────────────────────────────────────────────────────────────────────
@@ -617,7 +654,8 @@ export class Outbox {
   /**
    * The one way a job changes: under the job's lock, checked against the state machine, on disk
    * before it returns, announced with outbox.changed; the post's status follows afterwards.
-   * `patch` returning undefined changes nothing. A finished job (done, cancelled) never changes.
+   * `patch` returning undefined changes nothing. A finished job (done, cancelled) never changes:
+   * `patch` is not even asked.
    */
   #change(
     id: OutboxJobId,
@@ -626,11 +664,8 @@ export class Outbox {
     return this.#locks.run(id, async () => {
       const job = this.#o.store.get(id)
       if (!job) return undefined
-      const changes = patch(job)
+      const changes = isFinal(job.state) ? undefined : patch(job)
       if (!changes) return job
-      if (isFinal(job.state)) {
-        throw new AppErrorException('cancelled', `The job is already ${job.state}.`)
-      }
       const next = withoutUndefined({ ...job, ...changes, updatedAt: this.#o.now().toISOString() })
       if (!canMove(job.state, next.state)) {
         throw new AppErrorException(

@@ -22,6 +22,7 @@ import type { AppError } from '../../../src-shared/errors'
 import type { OutboxJobView } from '../../../src-shared/publishing/contract'
 import type { PostDocument } from '../../../src-shared/posts/model'
 import { testBrowser } from '../../support/spec-server/browser'
+import type { Faults } from '../../support/spec-server/fakes/faults'
 import { fakeMastodon, type FakeMastodon } from '../../support/spec-server/fakes/mastodon'
 import { fakeMastodonPublishing } from '../../support/spec-server/fakes/mastodon-publishing'
 import { freeLoopbackPort } from '../../support/spec-server/fakes/oauth-grants'
@@ -67,6 +68,20 @@ export function useMastodonNetwork(): () => Promise<MastodonNetwork> {
     const fake = fakeMastodonPublishing(server, mastodon, { processingPolls: 1 })
     return { server, mastodon, fake }
   }
+}
+
+/**
+ * When each request to `operation` reached the fake (every publishing handler asks its fault
+ * queue first, so that is the moment the request arrived).
+ */
+export function arrivals(fake: { faults: Faults }, operation: string): number[] {
+  const times: number[] = []
+  const take = fake.faults.take.bind(fake.faults)
+  fake.faults.take = (key) => {
+    if (key === operation) times.push(Date.now())
+    return take(key)
+  }
+  return times
 }
 
 /** X on a spec server: OAuth with the user's client id (fakeX) and the v2 publishing endpoints. */

@@ -73,4 +73,23 @@ describe('outbox across networks', () => {
     await app.services.outbox.settled()
     expect(app.services.posts.get(post.id)?.status).toBe('published')
   })
+
+  it('leaves networks without a connected account to the export bundles', async () => {
+    const mastodon = await startMastodon()
+    const app = await startApp(tempDir())
+    await app.connectMastodon(mastodon)
+    const heard: { postId: string; networks: string[] }[] = []
+    app.services.outbox.onExportTargets((post, networks) =>
+      heard.push({ postId: post.id, networks }),
+    )
+    const post = await app.call('posts.create', {
+      caption: 'Für alle',
+      targets: ['mastodon', 'instagram', 'x'],
+    })
+
+    await app.call('posts.update', { id: post.id, status: 'queued' })
+    const jobs = await app.waitForJobs(finished)
+    expect(jobs.map((job) => job.network)).toEqual(['mastodon'])
+    expect(heard).toEqual([{ postId: post.id, networks: ['instagram', 'x'] }])
+  })
 })

@@ -6,7 +6,7 @@ import { OutboxJobSchema } from '../../../src-shared/publishing/job'
 import { usePrivateKeyring } from '../../support/keyring'
 import { startSwitchableProxy } from '../../support/switchable-proxy'
 import { useTempDirs } from '../../support/temp-dir'
-import { useMastodonNetwork, useOutboxApp } from './outbox-app'
+import { arrivals, useMastodonNetwork, useOutboxApp } from './outbox-app'
 
 usePrivateKeyring()
 const tempDir = useTempDirs()
@@ -88,12 +88,7 @@ describe('outbox retries', () => {
     const app = await startApp(tempDir())
     await app.connectMastodon(network)
     const post = await app.draft([])
-    const attempts: number[] = []
-    const take = network.fake.faults.take.bind(network.fake.faults)
-    network.fake.faults.take = (operation) => {
-      if (operation === 'POST /api/v1/statuses') attempts.push(Date.now())
-      return take(operation)
-    }
+    const attempts = arrivals(network.fake, 'POST /api/v1/statuses')
     network.fake.faults.next('POST /api/v1/statuses', {
       answer: {
         status: 429,
@@ -254,6 +249,44 @@ describe('outbox schedules', () => {
     await later.waitForJobs((jobs) => jobs.every((job) => job.state === 'done'))
     expect(network.fake.statuses.map((status) => status.text)).toEqual(['Montag', 'Dienstag'])
     expect(await later.call('outbox.overdue', undefined)).toEqual([])
+  })
+
+  it('publishes a scheduled post at its time while the app runs, not before', async () => {
+    const network = await startMastodon()
+    const app = await startApp(tempDir())
+    await app.connectMastodon(network)
+    const post = await app.draft([], 'Punkt zwölf')
+    const creates = arrivals(network.fake, 'POST /api/v1/statuses')
+    const at = Date.now() + 1_500
+    await app.call('posts.update', {
+      id: post.id,
+      status: 'scheduled',
+      scheduledAt: new Date(at).toISOString(),
+    })
+    await app.waitForJobs((jobs) => jobs[0]?.state === 'done', 10_000)
+    expect(network.fake.statuses).toHaveLength(1)
+    expect(creates).toHaveLength(1)
+    expect(creates[0]).toBeGreaterThanOrEqual(at)
+  })
+
+  it('holds a scheduled job that fell due while the machine slept', async () => {
+    const network = await startMastodon()
+    let slept = 0
+    const app = await startApp(tempDir(), {
+      publishing: { now: () => new Date(Date.now() + slept), pollMs: 100 },
+    })
+    await app.connectMastodon(network)
+    const post = await app.draft([], 'Nach dem Schlaf')
+    const inTenMinutes = new Date(Date.now() + 10 * 60_000).toISOString()
+    await app.call('posts.update', { id: post.id, status: 'scheduled', scheduledAt: inTenMinutes })
+    await app.waitForJobs((jobs) => jobs[0]?.state === 'queued')
+
+    // The lid closes for two hours: no timer ran, and the clock jumped past the time.
+    slept = 2 * 60 * 60_000
+    const [overdue] = await app.waitForJobs((jobs) => jobs[0]?.state === 'overdue')
+    expect(overdue?.scheduledAt).toBe(inTenMinutes)
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(network.fake.statuses).toHaveLength(0)
   })
 
   it('cancels a scheduled post’s job when it goes back to draft, and queues a new one after', async () => {
