@@ -4,6 +4,7 @@ import { AccountsSection } from '../features/accounts/AccountsSection'
 import { ComposeSection } from '../features/compose/ComposeSection'
 import { LibrarySection } from '../features/library/LibrarySection'
 import { OutboxSection } from '../features/outbox/OutboxSection'
+import { OverduePrompt } from '../features/outbox/OverduePrompt'
 import { SettingsSection } from '../features/settings/SettingsSection'
 import type { SectionId } from './sections'
 import { Sidebar } from './Sidebar'
@@ -54,6 +55,7 @@ export function Frame() {
         </h1>
         <SectionView />
       </main>
+      <OverduePrompt />
     </div>
   )
 }

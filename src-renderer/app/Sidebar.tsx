@@ -1,10 +1,12 @@
 import { useTranslation } from 'react-i18next'
+import { OutboxBadge, useOutboxAttention } from '../features/outbox/OutboxBadge'
 import { BrandMark } from './BrandMark'
 import { SectionIcon } from './SectionIcon'
 import { sectionHref, sectionIds, shortcutFor, type SectionId } from './sections'
 
 export function Sidebar({ current }: { current: SectionId }) {
   const { t } = useTranslation()
+  const attention = useOutboxAttention()
   return (
     <header className="sidebar">
       <div className="sidebar__inner">
@@ -21,9 +23,11 @@ export function Sidebar({ current }: { current: SectionId }) {
                   href={sectionHref(section)}
                   aria-current={section === current ? 'page' : undefined}
                   aria-keyshortcuts={shortcutFor(section)}
+                  aria-label={section === 'outbox' ? attention.label : undefined}
                 >
                   <SectionIcon section={section} />
                   {t(`sections.${section}`)}
+                  {section === 'outbox' && <OutboxBadge count={attention.count} />}
                 </a>
               </li>
             ))}

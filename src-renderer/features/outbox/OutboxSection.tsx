@@ -1,28 +1,53 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { EmptyState } from '../../components/EmptyState'
-import { OutboxIllustration } from './OutboxIllustration'
+import { describeError } from '../../app/describe-error'
+import { OutboxEmpty } from './OutboxEmpty'
+import { OutboxFilters } from './OutboxFilters'
+import { PostGroupView } from './PostGroupView'
+import { useJobActions } from './data/useJobActions'
+import { useNow } from './data/useNow'
+import { useOutboxJobs } from './data/useOutboxJobs'
+import { groupJobs, type OutboxFilter } from './group-jobs'
 import './outbox.css'
 
+/** Every post on its way out, per network: state, progress, problems with their fix, links. */
 export function OutboxSection() {
   const { t } = useTranslation()
+  const load = useOutboxJobs()
+  const actions = useJobActions()
+  const now = useNow()
+  const [filter, setFilter] = useState<OutboxFilter>('all')
+
+  if (load.status === 'loading') return <p role="status">{t('outbox.loading')}</p>
+  if (load.status === 'failed')
+    return (
+      <div role="alert" className="outbox__failed">
+        <p>{describeError(load.error, t)}</p>
+        <button type="button" className="button" onClick={load.retry}>
+          {t('outbox.tryAgain')}
+        </button>
+      </div>
+    )
+  if (load.jobs.length === 0) return <OutboxEmpty />
+
+  const groups = groupJobs(load.jobs, filter, now)
   return (
-    <EmptyState
-      illustration={<OutboxIllustration />}
-      title={t('outbox.emptyTitle')}
-      firstStep={t('outbox.firstStep')}
-    >
-      <p>{t('outbox.emptyBody')}</p>
-      <ul className="status-list">
-        <li className="status-list__item status-list__item--waiting">
-          {t('outbox.statusWaiting')}
-        </li>
-        <li className="status-list__item status-list__item--scheduled">
-          {t('outbox.statusScheduled')}
-        </li>
-        <li className="status-list__item status-list__item--published">
-          {t('outbox.statusPublished')}
-        </li>
-      </ul>
-    </EmptyState>
+    <div className="outbox">
+      <OutboxFilters value={filter} onChange={setFilter} />
+      {actions.problem && (
+        <p role="alert" className="outbox__problem">
+          {t(`errors.${actions.problem.code}`)}
+        </p>
+      )}
+      {groups.length === 0 ? (
+        <p className="outbox__none">{t(`outbox.none.${filter}`)}</p>
+      ) : (
+        <ul className="outbox__posts">
+          {groups.map((group) => (
+            <PostGroupView key={group.postId} group={group} actions={actions} now={now} />
+          ))}
+        </ul>
+      )}
+    </div>
   )
 }
