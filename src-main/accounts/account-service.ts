@@ -53,9 +53,12 @@ export interface AccountStatusChange {
  *   marks the account `needs_reconnect` and throws AppErrorException `needs_reconnect`.
  * - `withSecret` on an account that already needs reconnecting throws `needs_reconnect` at once;
  *   a keychain that cannot be reached throws `keychain_unavailable`. Neither is worth retrying
- *   on a timer: the outbox pauses the account's jobs until `onStatusChange` reports `connected`.
+ *   on a timer: the outbox pauses the account's jobs until `onStatusChange` reports `connected`
+ *   (after a reconnect, or when the keychain works again: the Accounts screen checks it on
+ *   "Check again", and every keychain call notices).
  * - `markNeedsReconnect(id)` for refusals the outbox finds by itself.
- * - `onStatusChange(listener)` reports every status change and removal.
+ * - `onStatusChange(listener)` reports every status change and removal, including
+ *   `keychain_unavailable` for connected accounts when the keychain goes away.
  */
 export class AccountService {
   readonly #store: AccountStore
@@ -406,9 +409,16 @@ export class AccountService {
     return account
   }
 
+  /** The keychain went away or came back: every connected account's usable state changed. */
   #keychainChanged(): void {
-    const ids = this.#store.list().map((account) => account.id)
-    if (ids.length > 0) this.#changed(ids)
+    const accounts = this.#store.list()
+    if (accounts.length === 0) return
+    this.#changed(accounts.map((account) => account.id))
+    for (const account of accounts) {
+      if (account.status !== 'connected') continue
+      const status = this.#keychain.down ? 'keychain_unavailable' : 'connected'
+      this.#notify({ id: account.id, network: account.network, status })
+    }
   }
 
   #changed(ids: string[]): void {

@@ -222,6 +222,29 @@ test('connected accounts: avatar, names, status; test, reconnect and disconnect'
   expect(await keytarInChild(keyring, 'getPassword', ['Werkschau', mastodonId])).not.toBeNull()
 })
 
+test('a locked keychain: the banner says to unlock it; after unlocking, "Check again" clears it', async ({
+  page,
+  keyringHost,
+}) => {
+  const { host, keyring } = await keyringHost.start({
+    secretService: true,
+    seed: async (dataDir, keyring) => {
+      await seedAccounts(dataDir, keyring)
+      await keyring.restart({ unlocked: false }) // as after a reboot: the keyring starts locked
+    },
+  })
+  await openAccounts(page, host)
+  const banner = page.getByRole('alert').filter({ hasText: 'Werkschau cannot reach your keychain' })
+  await expect(banner).toContainText('Your keychain is locked. Unlock it')
+  const anna = page.getByRole('listitem').filter({ hasText: 'Holzwerkstatt Anna' })
+  await expect(anna).toContainText('Keychain unavailable')
+
+  await keyring.unlock()
+  await banner.getByRole('button', { name: 'Check again' }).click()
+  await expect(banner).toHaveCount(0)
+  await expect(anna).toContainText('Connected')
+})
+
 test('in German, the screen and its dialog have no serious axe violations', async ({
   browser,
   keyringHost,

@@ -6,6 +6,8 @@ export interface PrivateKeyring {
   dir: string
   /** Restarts the daemon on the same keyring files: locked (as after a reboot) or unlocked. */
   restart(options: { unlocked: boolean }): Promise<void>
+  /** Unlocks the login keyring in place, as the user does (needs Debian's python3-dbus). */
+  unlock(): Promise<void>
   /** Stops the daemon and leaves the bus: from now on there is no Secret Service. */
   stopSecretService(): Promise<void>
   stop(): Promise<void>

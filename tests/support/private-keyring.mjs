@@ -9,6 +9,22 @@ import { join } from 'node:path'
 
 const keyringPassword = 'werkschau-test-keyring'
 
+// Unlocks the login keyring in place, as a user does in the keyring's own dialog: GNOME Keyring's
+// UnlockWithMasterPassword over a "plain" Secret Service session, which must be opened on the same
+// D-Bus connection, hence one small python3-dbus program (Debian: python3-dbus) rather than
+// separate dbus-send calls.
+const unlockProgram = `
+import sys, dbus
+bus = dbus.SessionBus()
+service = bus.get_object('org.freedesktop.secrets', '/org/freedesktop/secrets')
+_, session = dbus.Interface(service, 'org.freedesktop.Secret.Service').OpenSession(
+    'plain', dbus.String('', variant_level=1))
+dbus.Interface(service, 'org.gnome.keyring.InternalUnsupportedGuiltRiddenInterface').UnlockWithMasterPassword(
+    dbus.ObjectPath('/org/freedesktop/secrets/collection/login'),
+    dbus.Struct((session, dbus.ByteArray(b''), dbus.ByteArray(sys.argv[1].encode()), 'text/plain'),
+                signature='oayays'))
+`
+
 // No <servicedir>: nothing is started on demand, so a bus without the daemon really has no
 // Secret Service (the standard session config would start gnome-keyring by itself).
 const busConfig = (
@@ -102,6 +118,19 @@ export async function startPrivateKeyring(options = {}) {
     async restart({ unlocked }) {
       await stopDaemon()
       await startDaemon(unlocked)
+    },
+    /** Unlocks the running daemon's login keyring in place (the process keeps its connection). */
+    unlock() {
+      return new Promise((resolve, reject) => {
+        // Debian's own python3, where python3-dbus lives (a python3 earlier in PATH may lack it).
+        execFile(
+          '/usr/bin/python3',
+          ['-c', unlockProgram, keyringPassword],
+          { env: { ...process.env, ...env } },
+          (error, _stdout, stderr) =>
+            error ? reject(new Error(`unlocking the test keyring failed: ${stderr}`)) : resolve(),
+        )
+      })
     },
     async stopSecretService() {
       await stopDaemon()

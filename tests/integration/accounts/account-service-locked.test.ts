@@ -62,13 +62,22 @@ describe('the account service with a locked keyring', () => {
     const dir = tempDir()
     seed(dir)
     const service = await startAccountService(dir)
+    const outbox: string[] = []
+    service.accounts.onStatusChange((change) => outbox.push(change.status))
     expect(await service.accounts.keychainStatus()).toMatchObject({
       available: false,
       problem: 'locked',
     })
-    await keyring().restart({ unlocked: true })
+    expect(outbox).toEqual(['keychain_unavailable'])
+
+    // She unlocks her keyring (same daemon, as with the keyring's own dialog).
+    await keyring().unlock()
     expect(await keytarInChild(keyring(), 'getPassword', ['Werkschau', id])).toBe(
       '{"accessToken":"locked-away"}',
     )
+    // "Check again": the keychain works, and the outbox hears that the account is usable again.
+    expect(await service.accounts.keychainStatus()).toEqual({ available: true })
+    expect(outbox).toEqual(['keychain_unavailable', 'connected'])
+    expect(service.accounts.list()[0]?.status).toBe('connected')
   })
 })
