@@ -29,6 +29,8 @@ export default defineConfig({
           'photo-worker': resolve(root, 'src-main/photo-worker.ts'),
           // `npm run bench:photos`: runs the built app modules and worker, like the app does.
           'bench-photos': resolve(root, 'tests/bench/photos.ts'),
+          // `npm run bench:publish`: the outbox, renders and Bluesky adapter against the test PDS.
+          'bench-publish': resolve(root, 'tests/bench/publish.ts'),
         },
       },
     },
