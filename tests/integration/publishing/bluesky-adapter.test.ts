@@ -15,6 +15,8 @@ import type {
 import { createBlueskyAdapter } from '../../../src-main/publishing/adapters/bluesky'
 import { derivedTid, tidSyntax } from '../../../src-main/publishing/adapters/bluesky/rkey'
 import type { AccountSummary } from '../../../src-shared/accounts/contract'
+import type { ChannelName } from '../../../src-shared/contract'
+import type { PostDocument } from '../../../src-shared/posts/model'
 import { keytarInChild, usePrivateKeyring } from '../../support/keyring'
 import {
   startTestPds,
@@ -290,6 +292,47 @@ describe.skipIf(skipReason)('the Bluesky adapter against the reference PDS', () 
     const tooBig = await errorOf(step('job_huge', (context) => adapter.uploadMedia(huge, context)))
     expect(tooBig.code).toBe('media_rejected')
     expect(tooBig.details).toMatchObject({ photoId: huge.photoId, status: 413 })
+  })
+
+  test('through the outbox: a queued post is rendered, uploaded and posted once, keyed by its job', async () => {
+    const call = async (channel: ChannelName, input: unknown) => {
+      const result = await app.services.dispatch(channel, input)
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`)
+      return result.value
+    }
+    const [first, second] = photos
+    const post = (await call('posts.create', {
+      caption: 'Aus der Werkstatt 🪵 #Holz',
+      targets: ['bluesky'],
+      variants: { bluesky: { languages: ['de'] } },
+      photos: [
+        { photoId: first!.photoId, altText: 'Die Werkbank.' },
+        { photoId: second!.photoId, altText: 'Die Tassen.', crops: { bluesky: '4:5' } },
+      ],
+    })) as PostDocument
+    const before = await postCount(maker.did)
+    await call('posts.update', { id: post.id, status: 'queued' })
+    let [job] = app.services.outbox.list(post.id)
+    for (let waited = 0; job?.state !== 'done' && waited < 60_000; waited += 50) {
+      expect(['failed', 'needs_reconnect', 'cancelled']).not.toContain(job?.state)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      ;[job] = app.services.outbox.list(post.id)
+    }
+    expect(job).toMatchObject({ state: 'done', photos: 2, uploaded: 2 })
+    const rkey = derivedTid(job!.id)
+    expect(job?.result).toEqual({
+      remoteId: `at://${maker.did}/app.bsky.feed.post/${rkey}`,
+      url: `https://bsky.app/profile/${maker.handle}/post/${rkey}`,
+    })
+    expect(await postCount(maker.did)).toBe(before + 1)
+    const stored = (await readBack(maker.did, rkey)).value
+    expect(stored.text).toBe('Aus der Werkstatt 🪵 #Holz')
+    expect(stored.langs).toEqual(['de'])
+    const images = stored.embed?.images ?? []
+    expect(images.map((image) => image.alt)).toEqual(['Die Werkbank.', 'Die Tassen.'])
+    // The 4:5 crop chosen for Bluesky: the second photo went out as 4:5, not in its own shape.
+    expect(images[1]!.aspectRatio.width / images[1]!.aspectRatio.height).toBeCloseTo(0.8, 2)
+    expect(images[0]!.aspectRatio).toEqual({ width: first!.width, height: first!.height })
   })
 
   test('an expired access token is renewed once through the account service; a revoked app password needs a reconnect', async () => {
