@@ -106,8 +106,9 @@ export function installProbe(editorSelector: string): void {
       (now) => (sample.frame = now),
       (now) => {
         sample.painted = now
-        // A commit outside the editor before the frame was painted in that same frame.
-        if (sample.restDom !== undefined && sample.restPainted === undefined)
+        // A change outside the editor before the frame started was painted in that frame (a
+        // later one has its own next paint, see the observer below).
+        if (sample.restDom !== undefined && sample.restDom <= sample.frame!)
           sample.restPainted = now
         performance.measure(`${name} to next paint`, { start: sample.start, end: now })
         // React may commit in a later task: give it one more frame before calling this done.

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 
 interface ProfileNode {
   id: number
+  children?: number[]
   callFrame: { functionName: string; url: string; lineNumber: number }
 }
 interface CpuProfile {
@@ -44,8 +45,10 @@ function moduleLines(bundle: string): string[] {
 }
 
 export interface ProfileSummary {
-  /** Milliseconds of samples per key, by source module (or V8's own categories). */
+  /** Milliseconds of samples per key, by source module (or V8's own categories): self time. */
   modules: [string, number][]
+  /** Time with the module anywhere on the stack (what it and everything it calls cost). */
+  inclusive: [string, number][]
   functions: [string, number][]
 }
 
@@ -75,7 +78,11 @@ export function summariseProfile(
     }
     return bundles.get(file)![lineNumber] ?? file
   }
+  const parents = new Map<number, number>()
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parents.set(child, node.id)
   const modules = new Map<string, number>()
+  const inclusive = new Map<string, number>()
   const functions = new Map<string, number>()
   const samples = profile.samples ?? []
   const deltas = profile.timeDeltas ?? []
@@ -88,13 +95,19 @@ export function summariseProfile(
     const name = `${node.callFrame.functionName || '(anonymous)'}  ${module}`
     modules.set(module, (modules.get(module) ?? 0) + micros)
     functions.set(name, (functions.get(name) ?? 0) + micros)
+    const onStack = new Set<string>()
+    for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+      const frame = byId.get(at)
+      if (frame && frame.callFrame.url) onStack.add(moduleOf(frame))
+    }
+    for (const each of onStack) inclusive.set(each, (inclusive.get(each) ?? 0) + micros)
   }
   const top = (map: Map<string, number>): [string, number][] =>
     [...map]
       .map(([name, micros]): [string, number] => [name, micros / 1000 / keys])
       .sort((a, b) => b[1] - a[1])
       .slice(0, 15)
-  return { modules: top(modules), functions: top(functions) }
+  return { modules: top(modules), inclusive: top(inclusive), functions: top(functions) }
 }
 
 export function saveProfile(dir: string, name: string, profile: CpuProfile): string {

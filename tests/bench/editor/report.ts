@@ -124,7 +124,7 @@ export function printReport(results: RoundResult[], about: { browser: string }):
     'Renderer CPU per keystroke (ms of thread time, mean; far less affected by other load):',
   )
   const cpu: string[][] = [
-    ['', 'main thread', 'script', 'style', 'layout', 'harness', 'renderer process'],
+    ['', 'main thread', 'script', 'style+layout', 'other', 'harness', 'renderer process'],
   ]
   for (const { row, runs } of perRow) {
     const mean = (pick: (result: RoundResult['cpuPerKey']) => number): string =>
@@ -133,8 +133,9 @@ export function printReport(results: RoundResult[], about: { browser: string }):
       row.label,
       mean((each) => each.mainThread),
       mean((each) => each.script),
-      mean((each) => each.style),
-      mean((each) => each.layout),
+      mean((each) => each.style + each.layout),
+      // Paint, the browser's own editing, input and IPC: the main thread's time not in the rest.
+      mean((each) => each.mainThread - each.script - each.style - each.layout - each.devTools),
       mean((each) => each.devTools),
       mean((each) => each.rendererProcess),
     ])
@@ -180,12 +181,14 @@ export function printReport(results: RoundResult[], about: { browser: string }):
 
   const profiled = results.filter((result) => result.profile)
   for (const result of profiled) {
-    const { file, modules, functions } = result.profile!
+    const { file, modules, inclusive, functions } = result.profile!
     const label = rows.find((row) => row.id === result.row)?.label
     console.log('')
     console.log(`CPU profile of "${label}" (ms of samples per key; ${file}):`)
-    console.log('  by module:')
+    console.log('  by module (self time):')
     for (const [name, value] of modules) console.log(`  ${ms(value).padStart(7)}  ${name}`)
+    console.log('  by module, with what it calls (inclusive):')
+    for (const [name, value] of inclusive) console.log(`  ${ms(value).padStart(7)}  ${name}`)
     console.log('  by function (self time):')
     for (const [name, value] of functions) console.log(`  ${ms(value).padStart(7)}  ${name}`)
   }
