@@ -13,6 +13,7 @@ import type { Logger } from '../log'
 import { AccountKeychain, accountEntry, mastodonAppEntry } from './account-keychain'
 import type { AccountStore, StoredAccount } from './account-store'
 import { toSummary } from './account-summary'
+import { AccountUpkeep } from './account-upkeep'
 import type { AvatarCache } from './avatar-cache'
 import type { FetchLike, NetworkFlow, NetworkFlows, RefreshedSecret } from './network-flows'
 import { assertNoSecretIn, withoutSecrets } from './secret-guard'
@@ -67,13 +68,12 @@ export class AccountService {
   readonly #events: EventHub
   readonly #log: Logger
   readonly #openBrowser: (url: string) => Promise<void>
-  readonly #avatars: AvatarCache | undefined
+  readonly #upkeep: AccountUpkeep
   readonly #fetch: FetchLike
   readonly #now: () => Date
   readonly #attempts = new Map<AccountNetwork, AbortController>()
   readonly #refreshing = new Map<string, Promise<string>>()
   readonly #listeners = new Set<(change: AccountStatusChange) => void>()
-  readonly #readingDetails = new Set<string>()
 
   constructor(options: AccountServiceOptions) {
     this.#store = options.store
@@ -81,15 +81,23 @@ export class AccountService {
     this.#events = options.events
     this.#log = options.log
     this.#openBrowser = options.openBrowser
-    this.#avatars = options.avatars
     this.#fetch = options.fetch ?? fetch
     this.#now = options.now ?? (() => new Date())
     this.#keychain = new AccountKeychain(options.secrets, () => this.#keychainChanged())
+    this.#upkeep = new AccountUpkeep({
+      store: options.store,
+      flows: options.flows,
+      avatars: options.avatars,
+      fetch: this.#fetch,
+      now: this.#now,
+      log: options.log,
+      changed: (ids) => this.#changed(ids),
+    })
   }
 
-  /** The accounts; details older than a day are read again in the background (see below). */
+  /** The accounts; details older than a day are read again in the background (account-upkeep). */
   list(): AccountSummary[] {
-    this.#refreshStaleDetails()
+    this.#upkeep.refreshStaleDetails()
     return this.#store.list().map((account) => toSummary(account, this.#keychain.down))
   }
 
@@ -99,15 +107,8 @@ export class AccountService {
   }
 
   /** A media path's file: `asset/avatar/<id>/<version>` of an account that has that avatar. */
-  async media(
-    path: string,
-  ): Promise<{ file: string; contentType: string; bytes: number } | undefined> {
-    const [scope, kind, id, version, ...rest] = path.split('/')
-    if (scope !== 'asset' || kind !== 'avatar' || !id || !version || rest.length > 0)
-      return undefined
-    const avatar = this.#store.get(id)?.avatar
-    if (!avatar || avatar.version !== version) return undefined
-    return this.#avatars?.file(id, avatar)
+  media(path: string): Promise<{ file: string; contentType: string; bytes: number } | undefined> {
+    return this.#upkeep.media(path)
   }
 
   keychainStatus(): Promise<KeychainStatus> {
@@ -177,7 +178,7 @@ export class AccountService {
       if (!sameInstance) await this.#keychain.remove(mastodonAppEntry(account.server))
     }
     this.#store.remove(id)
-    await this.#avatars?.remove(id)
+    await this.#upkeep.removeAvatar(id)
     this.#changed([id])
     this.#notify({ id, network: account.network, status: 'removed' })
     return true
@@ -267,55 +268,12 @@ export class AccountService {
         'Werkschau could not save the account. Please try again.',
       )
     }
-    const saved = await this.#keepAvatar(metadata.id, existing?.avatarUrl)
+    const saved = await this.#upkeep.keepAvatar(metadata.id, existing?.avatarUrl)
     this.#changed([metadata.id])
     if (existing?.status !== 'connected') {
       this.#notify({ id: metadata.id, network: metadata.network, status: 'connected' })
     }
     return toSummary(saved ?? metadata, this.#keychain.down)
-  }
-
-  /**
-   * Public facts that go stale (a Mastodon server's limits) are read again once they are a day
-   * old: whenever the accounts are listed (app start, Accounts, the composer), without waiting.
-   * `accounts.changed` tells the screens when fresh ones are in.
-   */
-  #refreshStaleDetails(): void {
-    const dayAgo = this.#now().getTime() - 24 * 60 * 60 * 1000
-    for (const account of this.#store.list()) {
-      const flow = this.#flows[account.network] as NetworkFlow
-      const checked = Date.parse(account.checkedAt ?? account.connectedAt)
-      if (!flow.refreshDetails || checked > dayAgo || this.#readingDetails.has(account.id)) continue
-      this.#readingDetails.add(account.id)
-      void flow
-        .refreshDetails(account, this.#fetch)
-        .then((details) => {
-          const current = this.#store.get(account.id)
-          if (!current) return
-          this.#store.update(account.id, {
-            details: { ...current.details, ...details },
-            checkedAt: this.#now().toISOString(),
-          })
-          this.#changed([account.id])
-        })
-        .catch((error: unknown) => {
-          const code = error instanceof AppErrorException ? error.code : 'error'
-          this.#log.warn(`the ${account.network} server's limits could not be read again (${code})`)
-        })
-        .finally(() => this.#readingDetails.delete(account.id))
-    }
-  }
-
-  /** Downloads the account's avatar when it is new or changed, and records the copy. */
-  async #keepAvatar(
-    id: string,
-    previousUrl: string | undefined,
-  ): Promise<StoredAccount | undefined> {
-    const account = this.#store.get(id)
-    if (!account?.avatarUrl || !this.#avatars) return account
-    if (account.avatar && account.avatarUrl === previousUrl) return account
-    const avatar = await this.#avatars.download(id, account.avatarUrl)
-    return avatar ? this.#store.update(id, { avatar }) : account
   }
 
   /** The secret, or needs_reconnect when it is really gone (not merely hidden by a lock). */
@@ -379,7 +337,7 @@ export class AccountService {
     }
     assertNoSecretIn(patch, secrets)
     this.#store.update(id, patch)
-    await this.#keepAvatar(id, before.avatarUrl)
+    await this.#upkeep.keepAvatar(id, before.avatarUrl)
     this.#changed([id])
     if (before.status !== 'connected')
       this.#notify({ id, network: before.network, status: 'connected' })
