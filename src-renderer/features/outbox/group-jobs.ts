@@ -30,7 +30,7 @@ function matches(job: OutboxJobView, filter: OutboxFilter, now: number): boolean
 
 /**
  * Jobs per post, in the order the list came (newest first). A post's time is its jobs' schedule
- * (they share it; the latest one counts if a retry moved one).
+ * (they share it; the latest one counts if one was moved; cancelled jobs do not count).
  */
 export function groupJobs(jobs: OutboxJobView[], filter: OutboxFilter, now: number): PostGroup[] {
   const groups = new Map<string, PostGroup>()
@@ -41,7 +41,11 @@ export function groupJobs(jobs: OutboxJobView[], filter: OutboxFilter, now: numb
       group = { postId: job.postId, title: job.postTitle, jobs: [] }
       groups.set(job.postId, group)
     }
-    if (job.scheduledAt && (!group.scheduledAt || job.scheduledAt > group.scheduledAt))
+    if (
+      job.scheduledAt &&
+      job.state !== 'cancelled' &&
+      (!group.scheduledAt || Date.parse(job.scheduledAt) > Date.parse(group.scheduledAt))
+    )
       group.scheduledAt = job.scheduledAt
     group.jobs.push(job)
   }

@@ -18,6 +18,8 @@ export function useOutboxJobs(): OutboxLoad {
   const [version, setVersion] = useState(0)
 
   useEffect(() => api.on('outbox.changed', () => setVersion((count) => count + 1)), [api])
+  // A post's title (its caption's first line) changes with posts.changed, not outbox.changed.
+  useEffect(() => api.on('posts.changed', () => setVersion((count) => count + 1)), [api])
 
   useEffect(
     () =>
