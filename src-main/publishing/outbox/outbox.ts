@@ -1,32 +1,31 @@
-import type { AccountSummary } from '../../../src-shared/accounts/contract'
-import { accountNetworks, type AccountNetwork } from '../../../src-shared/accounts/model'
+import type { AccountNetwork } from '../../../src-shared/accounts/model'
 import { AppErrorException, type AppError } from '../../../src-shared/errors'
 import type { PhotoRecord } from '../../../src-shared/photos/model'
 import type { OutboxJobView, OutboxPerJobResult } from '../../../src-shared/publishing/contract'
 import type { JobState, OutboxJob, OutboxJobId } from '../../../src-shared/publishing/job'
-import {
-  activeStates,
-  canCancel,
-  canMove,
-  canRetry,
-  isFinal,
-} from '../../../src-shared/publishing/job-states'
-import type { NetworkId } from '../../../src-shared/platforms/networks'
+import { activeStates, canRetry, isFinal } from '../../../src-shared/publishing/job-states'
 import type { PostDocument } from '../../../src-shared/posts/model'
 import type { AccountService, AccountStatusChange } from '../../accounts/account-service'
 import type { EventHub } from '../../api/event-hub'
-import { KeyedLock } from '../../library/concurrency'
 import type { Logger } from '../../log'
 import type { RenderService } from '../../photos/service/render-service'
 import type { PostStore } from '../../posts/post-store'
 import type { NetworkAdapter } from '../adapter'
 import type { BoundaryHook } from './boundaries'
 import { serverOf, tcpConnectivity, type ConnectivityCheck } from './connectivity'
+import { JobBook } from './job-book'
 import { snapshotPost } from './job-content'
 import { firstState, runJob } from './job-runner'
-import { newOutboxJobId, type JobStore } from './job-store'
+import type { JobStore } from './job-store'
 import { jobView } from './job-view'
-import { postStatusFor } from './post-status'
+import { OfflineGates } from './offline-gates'
+import {
+  directNetworks,
+  isUnstarted,
+  PostJobs,
+  reconnectError,
+  type ExportTargetsListener,
+} from './post-jobs'
 import { publishTarget } from './publish-target'
 import {
   decideAfterFailure,
@@ -36,6 +35,8 @@ import {
   type RetryPolicy,
 } from './retry-policy'
 import { RunQueue } from './run-queue'
+
+export type { ExportTargetsListener } from './post-jobs'
 
 export interface OutboxOptions {
   store: JobStore
@@ -62,47 +63,44 @@ export interface OutboxOptions {
   random?: () => number
 }
 
-/** Networks of a post that get no job; the export bundles pick them up (see `onExportTargets`). */
-export type ExportTargetsListener = (post: PostDocument, networks: NetworkId[]) => void
-
+/** Abort reasons: the app stops (the job resumes at the next start), the user cancels. */
 const shutdown = 'shutdown'
 const userCancel = 'cancel'
 const progressIntervalMs = 150
+/** States the queue may start a job from (rendering/uploading/posting: interrupted). */
 const runnable: readonly JobState[] = ['queued', 'waiting', 'rendering', 'uploading', 'posting']
 
 /**
- * The durable outbox: one job per (post, account), each a document on disk that names its last
- * recorded step (job-store.ts), run by a small queue (run-queue.ts) through render → upload →
- * post (job-runner.ts), with retries (retry-policy.ts), offline probing, pauses per account,
- * schedules and overdue jobs. The job state machine is src-shared/publishing/job-states.ts.
+ * The durable outbox: one job per (post, account), each a document on disk naming its last
+ * recorded step (job-store.ts, changed only through job-book.ts), run by a small queue
+ * (run-queue.ts) through render → upload → post (job-runner.ts). Failures are sorted by
+ * retry-policy.ts: backoff with jitter, the network's Retry-After, offline gates that probe until
+ * the server answers (offline-gates.ts), pauses per account until it is connected again, and
+ * plain failures. Scheduled jobs run at their time; ones that fell due while the app was closed
+ * (or the machine slept) wait for the user as overdue. The job state machine is
+ * src-shared/publishing/job-states.ts.
  *
- * Posts drive it: `postUpdated` after every posts.update (queued/scheduled makes jobs, back to
- * draft cancels what has not started posting), and the post's status follows its jobs
- * (post-status.ts). The account is the first connected account of the network (the first
- * account at all when none is connected: its jobs wait for a reconnect).
+ * Posts drive it (post-jobs.ts): `postUpdated` after every posts.update, and the post's status
+ * follows its jobs (post-status.ts).
  */
 export class Outbox {
   readonly #o: OutboxOptions & {
     now: () => Date
     retry: RetryPolicy
     overdueGraceMs: number
-    connectivity: ConnectivityCheck
     fetch: typeof fetch
     random: () => number
   }
+  readonly #book: JobBook
   readonly #queue: RunQueue
-  readonly #locks = new KeyedLock()
+  readonly #gates: OfflineGates
+  readonly #postJobs: PostJobs
+  readonly #pollMs: number
   readonly #progress = new Map<OutboxJobId, { value: number; state: JobState; at: number }>()
   /** Rate limits: an account's jobs wait until then (from the network's Retry-After). */
   readonly #holds = new Map<string, number>()
-  /** Servers found offline, probed until they answer. */
-  readonly #offline = new Map<string, { probes: number; timer?: NodeJS.Timeout }>()
-  readonly #exportListeners = new Set<ExportTargetsListener>()
-  readonly #pending = new Set<Promise<unknown>>()
   readonly #unsubscribe: (() => void)[] = []
-  readonly #pollMs: number
   #lastTick: number | undefined
-  #stopped = false
 
   constructor(options: OutboxOptions) {
     this.#o = {
@@ -110,11 +108,18 @@ export class Outbox {
       now: options.now ?? (() => new Date()),
       retry: options.retry ?? defaultRetryPolicy,
       overdueGraceMs: options.overdueGraceMs ?? 15 * 60_000,
-      connectivity: options.connectivity ?? tcpConnectivity(),
       fetch: options.fetch ?? globalThis.fetch,
       random: options.random ?? Math.random,
     }
     this.#pollMs = options.pollMs ?? 60_000
+    this.#book = new JobBook({
+      store: options.store,
+      posts: options.posts,
+      events: options.events,
+      log: options.log,
+      now: this.#o.now,
+      onMoved: () => this.#queue.kick(),
+    })
     this.#queue = new RunQueue({
       concurrency: options.concurrency ?? 2,
       maxSleepMs: this.#pollMs,
@@ -124,6 +129,24 @@ export class Outbox {
       run: (job, signal) => this.#run(job, signal),
       onError: (error) => this.#o.log.error('the outbox stumbled', error),
     })
+    this.#gates = new OfflineGates({
+      connectivity: options.connectivity ?? tcpConnectivity(),
+      policy: this.#o.retry,
+      anyWaiting: (server) =>
+        this.#book.list().some((job) => job.state === 'waiting' && this.#serverOf(job) === server),
+      reopened: async (server, online) => {
+        if (online) this.#o.log.info(`outbox: ${server} answers again`)
+        await this.#wake((job) => job.waitReason === 'offline' && this.#serverOf(job) === server)
+      },
+      track: (work) => this.#book.track(work),
+    })
+    this.#postJobs = new PostJobs({
+      book: this.#book,
+      accounts: () => options.accounts.list(),
+      direct: directNetworks(options.adapters),
+      cancel: (id) => this.#cancel(id),
+      log: options.log,
+    })
   }
 
   /**
@@ -132,25 +155,26 @@ export class Outbox {
    * reconnecting pause; paused jobs of accounts connected since resume.
    */
   async start(): Promise<void> {
-    const now = this.#o.now()
-    for (const job of this.#o.store.list()) {
+    const now = this.#o.now().getTime()
+    for (const job of this.#book.list()) {
       if (isFinal(job.state) || job.state === 'failed' || job.state === 'overdue') continue
-      if (this.#isOverdue(job, now.getTime())) {
-        await this.#change(job.id, () => ({ state: 'overdue' }))
-        continue
-      }
       const account = this.#o.accounts.get(job.accountId)
-      if (account?.status === 'needs_reconnect' && job.state !== 'needs_reconnect') {
-        await this.#change(job.id, () => ({ state: 'needs_reconnect' }))
+      if (job.scheduledAt && now - Date.parse(job.scheduledAt) > this.#o.overdueGraceMs) {
+        await this.#book.moveIfAllowed(job.id, () => ({ state: 'overdue' }))
+      } else if (account?.status === 'needs_reconnect' && job.state !== 'needs_reconnect') {
+        await this.#book.moveIfAllowed(job.id, () => ({
+          state: 'needs_reconnect',
+          lastError: reconnectError(account),
+        }))
       } else if (account?.status === 'connected' && job.state === 'needs_reconnect') {
-        await this.#change(job.id, () => ({ state: 'queued', lastError: undefined }))
+        await this.#book.moveIfAllowed(job.id, () => ({ state: 'queued', lastError: undefined }))
       }
     }
-    this.#lastTick = now.getTime()
+    this.#lastTick = now
     this.#unsubscribe.push(
-      this.#o.accounts.onStatusChange((change) => this.#track(this.#accountChanged(change))),
+      this.#o.accounts.onStatusChange((change) => this.#book.track(this.#accountChanged(change))),
       this.#o.events.subscribe((event, payload) => {
-        if (event === 'accounts.changed') this.#track(this.#keychainBack(payload))
+        if (event === 'accounts.changed') this.#book.track(this.#keychainBack(payload))
       }),
     )
     this.#queue.kick()
@@ -158,27 +182,24 @@ export class Outbox {
 
   /** Stops running jobs where they are (they resume at the next start) and waits for them. */
   async stop(): Promise<void> {
-    this.#stopped = true
     for (const unsubscribe of this.#unsubscribe.splice(0)) unsubscribe()
-    for (const gate of this.#offline.values()) clearTimeout(gate.timer)
-    this.#offline.clear()
+    this.#gates.stop()
     await this.#queue.stop(shutdown)
     await this.settled()
   }
 
   /** Resolves once the post updates and account reactions started so far are done. */
-  async settled(): Promise<void> {
-    while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
+  settled(): Promise<void> {
+    return this.#book.settled()
   }
 
   onExportTargets(listener: ExportTargetsListener): () => void {
-    this.#exportListeners.add(listener)
-    return () => this.#exportListeners.delete(listener)
+    return this.#postJobs.onExportTargets(listener)
   }
 
   /** Newest first. */
   list(postId?: string): OutboxJobView[] {
-    return this.#o.store
+    return this.#book
       .list()
       .filter((job) => postId === undefined || job.postId === postId)
       .sort((a, b) =>
@@ -192,14 +213,12 @@ export class Outbox {
   }
 
   get(id: string): OutboxJob | undefined {
-    return this.#o.store.get(id)
+    return this.#book.get(id)
   }
 
   /**
-   * Called after every posts.update with the post before and after. Queueing or scheduling makes
-   * one job per target network that has an account and an adapter (a failed one is retried
-   * instead, so a post that may exist is looked for rather than made again); targets dropped
-   * while queued and un-queueing cancel the jobs that have not started posting.
+   * Called after every posts.update with the post before and after: queueing or scheduling
+   * (or new targets or time while queued) makes jobs, going back to draft cancels them.
    */
   async postUpdated(before: PostDocument | undefined, after: PostDocument): Promise<void> {
     const waiting = (post: PostDocument | undefined) =>
@@ -209,136 +228,51 @@ export class Outbox {
         !waiting(before) ||
         before?.scheduledAt !== after.scheduledAt ||
         before?.targets.join() !== after.targets.join()
-      if (changed) await this.#locks.run(`post:${after.id}`, () => this.#queuePost(after))
+      if (changed) await this.#book.forPost(after.id, () => this.#postJobs.queue(after))
     } else if (after.status === 'draft' && before?.status !== 'draft') {
-      await this.#locks.run(`post:${after.id}`, async () => {
-        for (const job of this.#jobsOf(after.id)) await this.#cancelIfNotPosting(job.id)
-      })
+      await this.#book.forPost(after.id, () => this.#postJobs.unqueue(after))
     }
     this.#queue.kick()
   }
 
+  /** Failed, waiting or paused jobs try again now (the same job: a post made is found). */
   retry(ids: readonly string[]): Promise<OutboxPerJobResult> {
     return this.#each(ids, async (job) => {
-      if (!canRetry(job.state)) throw notNow(job, 'retried')
+      let retried = false
+      await this.#book.moveIfAllowed(job.id, (current) => {
+        if (!canRetry(current.state)) return undefined
+        retried = true
+        return {
+          state: 'queued',
+          attempts: 0,
+          waitReason: undefined,
+          nextAttemptAt: undefined,
+          lastError: undefined,
+        }
+      })
+      if (!retried) throw notNow(job, 'retried')
       const account = this.#o.accounts.get(job.accountId)
-      await this.#change(job.id, (current) =>
-        canRetry(current.state)
-          ? {
-              state: 'queued',
-              attempts: 0,
-              waitReason: undefined,
-              nextAttemptAt: undefined,
-              lastError: undefined,
-            }
-          : undefined,
-      )
-      const gate = account && this.#offline.get(serverOf(account))
-      if (account && gate) this.#probeSoon(account, 0)
+      if (account) this.#gates.probeNow(account)
     })
   }
 
   cancel(ids: readonly string[]): Promise<OutboxPerJobResult> {
     return this.#each(ids, async (job) => {
-      const cancelled = await this.#cancelIfAllowed(job.id)
-      if (!cancelled) throw notNow(job, 'cancelled')
+      if (!(await this.#cancel(job.id))) throw notNow(job, 'cancelled')
     })
   }
 
   publishNow(ids: readonly string[]): Promise<OutboxPerJobResult> {
-    return this.#each(ids, async (job) => {
-      const at = this.#o.now().toISOString()
-      const done = await this.#change(job.id, (current) =>
-        isUnstarted(current) ? { state: 'queued', scheduledAt: at } : undefined,
-      )
-      if (done?.scheduledAt !== at) throw notNow(job, 'published now')
-    })
+    return this.#each(ids, (job) =>
+      this.#setTime(job, this.#o.now().toISOString(), 'published now'),
+    )
   }
 
   reschedule(ids: readonly string[], at: string): Promise<OutboxPerJobResult> {
     if (Date.parse(at) <= this.#o.now().getTime()) {
       throw new AppErrorException('validation', 'Choose a time in the future.')
     }
-    return this.#each(ids, async (job) => {
-      const done = await this.#change(job.id, (current) =>
-        isUnstarted(current) ? { state: 'queued', scheduledAt: at } : undefined,
-      )
-      if (done?.scheduledAt !== at) throw notNow(job, 'rescheduled')
-    })
-  }
-
-  // ── Jobs from posts ───────────────────────────────────────────────────────────────────────
-
-  async #queuePost(post: PostDocument): Promise<void> {
-    const scheduledAt = post.status === 'scheduled' ? post.scheduledAt : undefined
-    const exported: NetworkId[] = []
-    const jobs = this.#jobsOf(post.id)
-    for (const network of post.targets) {
-      const account = this.#isDirect(network) ? this.#accountFor(network) : undefined
-      if (!account) {
-        exported.push(network)
-        continue
-      }
-      const latest = jobs.filter((job) => job.network === network).at(-1)
-      if (!latest || latest.state === 'cancelled') await this.#create(post, account, scheduledAt)
-      else if (latest.state === 'failed' || isUnstarted(latest))
-        await this.#change(latest.id, () => ({
-          state: 'queued',
-          scheduledAt,
-          attempts: latest.state === 'failed' ? 0 : latest.attempts,
-          lastError: latest.state === 'failed' ? undefined : latest.lastError,
-          nextAttemptAt: undefined,
-        }))
-    }
-    for (const job of jobs) {
-      if (!post.targets.includes(job.network)) await this.#cancelIfNotPosting(job.id)
-    }
-    if (exported.length === 0) return
-    for (const listener of this.#exportListeners) {
-      try {
-        listener(post, exported)
-      } catch (error) {
-        this.#o.log.error('an export-bundle listener failed', error)
-      }
-    }
-  }
-
-  #isDirect(network: NetworkId): network is AccountNetwork {
-    return (accountNetworks as readonly string[]).includes(network) && network in this.#o.adapters
-  }
-
-  /** The first connected account of the network, else its first account (it waits to reconnect). */
-  #accountFor(network: AccountNetwork): AccountSummary | undefined {
-    const accounts = this.#o.accounts.list().filter((account) => account.network === network)
-    return accounts.find((account) => account.status === 'connected') ?? accounts[0]
-  }
-
-  async #create(post: PostDocument, account: AccountSummary, scheduledAt?: string): Promise<void> {
-    const now = this.#o.now().toISOString()
-    const job = await this.#o.store.save({
-      format: 1,
-      id: newOutboxJobId(),
-      postId: post.id,
-      accountId: account.id,
-      network: account.network,
-      ...(account.status === 'needs_reconnect'
-        ? { state: 'needs_reconnect', lastError: reconnectError(account) }
-        : { state: 'queued' }),
-      media: [],
-      attempts: 0,
-      ...(scheduledAt ? { scheduledAt } : {}),
-      createdAt: now,
-      updatedAt: now,
-    })
-    this.#o.events.emit('outbox.changed', { ids: [job.id] })
-  }
-
-  /** Oldest first, so `.at(-1)` per network is the newest. */
-  #jobsOf(postId: string): OutboxJob[] {
-    return this.#o.store
-      .list()
-      .filter((job) => job.postId === postId)
-      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+    return this.#each(ids, (job) => this.#setTime(job, at, 'rescheduled'))
   }
 
   // ── Running ───────────────────────────────────────────────────────────────────────────────
@@ -346,10 +280,9 @@ export class Outbox {
   #due(now: Date, running: ReadonlySet<OutboxJobId>): { ready: OutboxJob[]; nextAt?: number } {
     const ready: { job: OutboxJob; at: number }[] = []
     let nextAt: number | undefined
-    for (const job of this.#o.store.list()) {
+    for (const job of this.#book.list()) {
       if (running.has(job.id) || !runnable.includes(job.state)) continue
-      const account = this.#o.accounts.get(job.accountId)
-      if (account && this.#offline.has(serverOf(account))) continue
+      if (this.#gates.isClosed(this.#o.accounts.get(job.accountId))) continue
       const at = Math.max(
         job.scheduledAt ? Date.parse(job.scheduledAt) : 0,
         job.nextAttemptAt ? Date.parse(job.nextAttemptAt) : 0,
@@ -371,11 +304,12 @@ export class Outbox {
     const last = this.#lastTick
     this.#lastTick = now.getTime()
     if (last === undefined || now.getTime() - last <= this.#o.overdueGraceMs + this.#pollMs) return
-    for (const job of this.#o.store.list()) {
+    const latest = now.getTime() - this.#o.overdueGraceMs
+    for (const job of this.#book.list()) {
       if (job.state !== 'queued' || job.attempts > 0 || !job.scheduledAt) continue
       const at = Date.parse(job.scheduledAt)
-      if (at > last && at < now.getTime() - this.#o.overdueGraceMs) {
-        await this.#change(job.id, (current) =>
+      if (at > last && at < latest) {
+        await this.#book.change(job.id, (current) =>
           current.state === 'queued' ? { state: 'overdue' } : undefined,
         )
       }
@@ -388,7 +322,7 @@ export class Outbox {
       const account = this.#o.accounts.get(queued.accountId)
       if (!account) throw accountGone(queued)
       if (account.status === 'needs_reconnect') {
-        await this.#change(id, () => ({
+        await this.#book.moveIfAllowed(id, () => ({
           state: 'needs_reconnect',
           lastError: reconnectError(account),
         }))
@@ -399,35 +333,21 @@ export class Outbox {
       if (!adapter) throw new AppErrorException('internal', 'Werkschau cannot publish there yet.')
       const post = this.#o.posts.get(queued.postId)
       if ((!post || post.trashedAt) && !queued.postingStartedAt) {
-        await this.#change(id, () => ({
-          state: 'cancelled',
-          lastError: { code: 'not_found', message: 'The post was deleted, so it was not sent.' },
-        }))
+        await this.#book.moveIfAllowed(id, () => ({ state: 'cancelled', lastError: postGone }))
         return
       }
-      const started = await this.#change(id, (job) => {
+      const started = await this.#book.change(id, (job) => {
         // Paused, cancelled or held since the queue picked it: not this run's to start.
         if (!runnable.includes(job.state)) return undefined
         if (job.content) return { state: firstState(job), waitReason: undefined }
-        if (!post)
-          throw new AppErrorException('not_found', 'The post was deleted, so it was not sent.')
+        if (!post) throw new AppErrorException(postGone.code, postGone.message)
         const snapshot = snapshotPost(post, job.network, this.#o.photo)
         return { ...snapshot, state: firstState({ ...job, ...snapshot }), waitReason: undefined }
       })
       if (!started || !activeStates.includes(started.state)) return
       await runJob({
-        job: () => this.#o.store.get(id) ?? queued,
-        record: async (patch) => {
-          const stopped = () => new AppErrorException('cancelled', 'The job was stopped.')
-          if (signal.aborted) throw stopped()
-          // Cancelled meanwhile: the run ends here instead of writing on.
-          const saved = await this.#change(id, (job) => {
-            if (isFinal(job.state)) throw stopped()
-            return patch
-          })
-          if (!saved) throw new AppErrorException('not_found', 'The job is gone.')
-          return saved
-        },
+        job: () => this.#book.get(id) ?? queued,
+        record: (patch) => this.#record(id, patch, signal),
         boundary: async (name) => {
           await this.#o.onBoundary?.(name, id)
         },
@@ -445,13 +365,8 @@ export class Outbox {
           }
           const target = publishTarget(queued.network, media.preset, account.limits)
           const rendered = await this.#o.renders.renderCached(record, target, {}, renderSignal)
-          return {
-            file: rendered.file,
-            mime: `image/${rendered.format}`,
-            width: rendered.width,
-            height: rendered.height,
-            bytes: rendered.bytes,
-          }
+          const { file, format, width, height, bytes } = rendered
+          return { file, mime: `image/${format}`, width, height, bytes }
         },
         fetch: this.#o.fetch,
         signal,
@@ -465,18 +380,32 @@ export class Outbox {
     }
   }
 
+  /** A step's record; a job cancelled or stopped meanwhile ends the run instead. */
+  async #record(
+    id: OutboxJobId,
+    patch: Partial<OutboxJob>,
+    signal: AbortSignal,
+  ): Promise<OutboxJob> {
+    const stopped = () => new AppErrorException('cancelled', 'The job was stopped.')
+    if (signal.aborted) throw stopped()
+    let applied = false
+    const saved = await this.#book.change(id, () => {
+      applied = true
+      return patch
+    })
+    // Not asked: the job was cancelled (finished) meanwhile.
+    if (!saved || !applied) throw stopped()
+    return saved
+  }
+
   async #afterFailure(id: OutboxJobId, error: unknown, signal: AbortSignal): Promise<void> {
-    if (signal.aborted) {
-      // Stopped with the app: the document stays at its last step and resumes at the next start.
-      if (signal.reason === shutdown) return
-      if (signal.reason === userCancel) {
-        await this.#change(id, (job) =>
-          canMove(job.state, 'cancelled') ? { state: 'cancelled' } : undefined,
-        )
-        return
-      }
+    // Stopped with the app: the document stays at its last step and resumes at the next start.
+    if (signal.aborted && signal.reason === shutdown) return
+    if (signal.aborted && signal.reason === userCancel) {
+      await this.#book.moveIfAllowed(id, () => ({ state: 'cancelled' }))
+      return
     }
-    const job = this.#o.store.get(id)
+    const job = this.#book.get(id)
     if (!job || isFinal(job.state)) return
     if (!(error instanceof AppErrorException)) this.#o.log.error(`outbox job ${id} failed`, error)
     const appError = plain(toAppError(error))
@@ -484,45 +413,45 @@ export class Outbox {
     const attempts = job.attempts + (appError.code === 'offline' ? 0 : 1)
     const decision = decideAfterFailure(appError, attempts, this.#o.retry, this.#o.random)
     const now = this.#o.now().getTime()
-    const account = this.#o.accounts.get(job.accountId)
     this.#o.log.warn(`outbox: job ${id} (${job.network}) ${appError.code}: ${decision.kind}`)
+    const failed = { attempts, lastError: appError }
     switch (decision.kind) {
       case 'wait': {
         const until = now + decision.delayMs
         if (decision.reason === 'rate_limited') this.#holds.set(job.accountId, until)
-        await this.#change(id, () => ({
+        const nextAttemptAt = new Date(until).toISOString()
+        await this.#book.moveIfAllowed(id, () => ({
+          ...failed,
           state: 'waiting',
           waitReason: decision.reason,
-          attempts,
-          nextAttemptAt: new Date(until).toISOString(),
-          lastError: appError,
+          nextAttemptAt,
         }))
         return
       }
-      case 'offline':
-        await this.#change(id, () => ({
+      case 'offline': {
+        // Shown to the user as the next probe; the job really runs when its server answers.
+        const nextAttemptAt = new Date(now + probeDelay(1, this.#o.retry)).toISOString()
+        await this.#book.moveIfAllowed(id, () => ({
+          ...failed,
           state: 'waiting',
           waitReason: 'offline',
-          attempts,
-          nextAttemptAt: new Date(now + probeDelay(1, this.#o.retry)).toISOString(),
-          lastError: appError,
+          nextAttemptAt,
         }))
-        if (account) this.#closeGate(account)
+        const account = this.#o.accounts.get(job.accountId)
+        if (account) this.#gates.close(account)
         return
+      }
       case 'needs_reconnect':
-        await this.#change(id, () => ({ state: 'needs_reconnect', attempts, lastError: appError }))
+        await this.#book.moveIfAllowed(id, () => ({ ...failed, state: 'needs_reconnect' }))
         await this.#pauseAccount(job.accountId)
         return
       case 'cancelled':
-        await this.#change(id, (current) =>
-          canMove(current.state, 'cancelled') ? { state: 'cancelled' } : undefined,
-        )
+        await this.#book.moveIfAllowed(id, () => ({ state: 'cancelled' }))
         return
       case 'failed':
-        await this.#change(id, () => ({
+        await this.#book.moveIfAllowed(id, () => ({
+          ...failed,
           state: 'failed',
-          attempts,
-          lastError: appError,
           waitReason: undefined,
           nextAttemptAt: undefined,
         }))
@@ -539,20 +468,17 @@ export class Outbox {
     this.#o.events.emit('outbox.progress', { id, state, progress: Math.min(1, Math.max(0, value)) })
   }
 
-  // ── Accounts and connectivity ─────────────────────────────────────────────────────────────
+  // ── Accounts ──────────────────────────────────────────────────────────────────────────────
 
   async #accountChanged(change: AccountStatusChange): Promise<void> {
     if (change.status === 'connected') await this.#resumeAccount(change.id)
     else if (change.status === 'needs_reconnect') await this.#pauseAccount(change.id)
     else if (change.status === 'removed') {
-      for (const job of this.#o.store.list()) {
+      for (const job of this.#book.list()) {
         if (job.accountId !== change.id || this.#queue.isRunning(job.id)) continue
-        if (isFinal(job.state) || job.state === 'failed') continue
-        await this.#change(job.id, (current) =>
-          canMove(current.state, 'failed')
-            ? { state: 'failed', lastError: accountGone(job).toAppError() }
-            : undefined,
-        )
+        if (job.state === 'failed') continue
+        const lastError = accountGone(job).toAppError()
+        await this.#book.moveIfAllowed(job.id, () => ({ state: 'failed', lastError }))
       }
     }
   }
@@ -561,22 +487,22 @@ export class Outbox {
   async #pauseAccount(accountId: string): Promise<void> {
     const account = this.#o.accounts.get(accountId)
     if (!account) return
-    const error = reconnectError(account)
-    for (const job of this.#o.store.list()) {
+    const lastError = reconnectError(account)
+    for (const job of this.#book.list()) {
       if (job.accountId !== accountId || !runnable.includes(job.state)) continue
-      await this.#change(job.id, (current) =>
+      await this.#book.change(job.id, (current) =>
         // A running job meets the refusal itself (withSecret fails at once).
         runnable.includes(current.state) && !this.#queue.isRunning(job.id)
-          ? { state: 'needs_reconnect', lastError: error }
+          ? { state: 'needs_reconnect', lastError }
           : undefined,
       )
     }
   }
 
   async #resumeAccount(accountId: string): Promise<void> {
-    for (const job of this.#o.store.list()) {
+    for (const job of this.#book.list()) {
       if (job.accountId !== accountId || job.state !== 'needs_reconnect') continue
-      await this.#change(job.id, (current) =>
+      await this.#book.change(job.id, (current) =>
         current.state === 'needs_reconnect'
           ? { state: 'queued', lastError: undefined, nextAttemptAt: undefined }
           : undefined,
@@ -599,115 +525,43 @@ export class Outbox {
   /** Waiting jobs that `matches` picks may run now. */
   async #wake(matches: (job: OutboxJob) => boolean): Promise<void> {
     const now = this.#o.now().toISOString()
-    for (const job of this.#o.store.list()) {
+    for (const job of this.#book.list()) {
       if (job.state !== 'waiting' || !matches(job)) continue
-      await this.#change(job.id, (current) =>
+      await this.#book.change(job.id, (current) =>
         current.state === 'waiting' ? { nextAttemptAt: now } : undefined,
       )
     }
     this.#queue.kick()
   }
 
-  #serverOfJob(job: OutboxJob): string | undefined {
-    const owner = this.#o.accounts.get(job.accountId)
-    return owner && serverOf(owner)
+  #serverOf(job: OutboxJob): string | undefined {
+    const account = this.#o.accounts.get(job.accountId)
+    return account && serverOf(account)
   }
 
-  /** Jobs going to this account's server wait while probes find it unreachable. */
-  #closeGate(account: AccountSummary): void {
-    const server = serverOf(account)
-    if (this.#offline.has(server) || this.#stopped) return
-    this.#offline.set(server, { probes: 0 })
-    this.#probeSoon(account, probeDelay(1, this.#o.retry))
-  }
+  // ── User actions ──────────────────────────────────────────────────────────────────────────
 
-  #probeSoon(account: AccountSummary, delayMs: number): void {
-    const server = serverOf(account)
-    const gate = this.#offline.get(server)
-    if (!gate || this.#stopped) return
-    clearTimeout(gate.timer)
-    gate.timer = setTimeout(() => this.#track(this.#probe(account)), delayMs)
-  }
-
-  async #probe(account: AccountSummary): Promise<void> {
-    const server = serverOf(account)
-    const gate = this.#offline.get(server)
-    if (!gate || this.#stopped) return
-    gate.probes += 1
-    const online = await this.#o.connectivity(account).catch(() => false)
-    if (this.#stopped || this.#offline.get(server) !== gate) return
-    const waiting = this.#o.store
-      .list()
-      .some((job) => job.state === 'waiting' && this.#serverOfJob(job) === server)
-    if (!online && waiting) {
-      this.#probeSoon(account, probeDelay(gate.probes + 1, this.#o.retry))
-      return
-    }
-    // Answering again, or no job waits for it any more.
-    this.#offline.delete(server)
-    if (online) this.#o.log.info(`outbox: ${server} answers again`)
-    await this.#wake((job) => job.waitReason === 'offline' && this.#serverOfJob(job) === server)
-  }
-
-  // ── Changing jobs ─────────────────────────────────────────────────────────────────────────
-
-  /**
-   * The one way a job changes: under the job's lock, checked against the state machine, on disk
-   * before it returns, announced with outbox.changed; the post's status follows afterwards.
-   * `patch` returning undefined changes nothing. A finished job (done, cancelled) never changes:
-   * `patch` is not even asked.
-   */
-  #change(
-    id: OutboxJobId,
-    patch: (job: OutboxJob) => Partial<OutboxJob> | undefined,
-  ): Promise<OutboxJob | undefined> {
-    return this.#locks.run(id, async () => {
-      const job = this.#o.store.get(id)
-      if (!job) return undefined
-      const changes = isFinal(job.state) ? undefined : patch(job)
-      if (!changes) return job
-      const next = withoutUndefined({ ...job, ...changes, updatedAt: this.#o.now().toISOString() })
-      if (!canMove(job.state, next.state)) {
-        throw new AppErrorException(
-          'internal',
-          `An outbox job cannot go from ${job.state} to ${next.state}.`,
-        )
-      }
-      const saved = await this.#o.store.save(next)
-      this.#o.events.emit('outbox.changed', { ids: [id] })
-      if (saved.state !== job.state || saved.scheduledAt !== job.scheduledAt) {
-        this.#track(this.#syncPost(saved.postId))
-        this.#queue.kick()
-      }
-      return saved
-    })
-  }
-
-  async #cancelIfAllowed(id: OutboxJobId): Promise<boolean> {
-    const saved = await this.#change(id, (job) =>
-      canCancel(job.state)
-        ? { state: 'cancelled', waitReason: undefined, nextAttemptAt: undefined }
-        : undefined,
-    )
+  /** Cancels a job that may be cancelled, and stops its run if it has one. */
+  async #cancel(id: OutboxJobId): Promise<boolean> {
+    const saved = await this.#book.moveIfAllowed(id, () => ({
+      state: 'cancelled',
+      waitReason: undefined,
+      nextAttemptAt: undefined,
+    }))
     if (saved?.state !== 'cancelled') return false
     this.#queue.abort(id, userCancel)
     return true
   }
 
-  /** Un-queueing: cancels unless the job began creating its post (which cannot be taken back). */
-  async #cancelIfNotPosting(id: OutboxJobId): Promise<void> {
-    const job = this.#o.store.get(id)
-    if (!job || job.postingStartedAt || !canCancel(job.state)) return
-    await this.#cancelIfAllowed(id)
-  }
-
-  async #syncPost(postId: string): Promise<void> {
-    await this.#locks.run(`post:${postId}`, async () => {
-      const post = this.#o.posts.get(postId)
-      if (!post || post.trashedAt) return
-      const change = postStatusFor(post, this.#jobsOf(postId), this.#o.now())
-      if (change) await this.#o.posts.update(postId, change)
+  /** Publish now / reschedule: only for a job that has not started. */
+  async #setTime(job: OutboxJob, at: string, what: string): Promise<void> {
+    let set = false
+    await this.#book.change(job.id, (current) => {
+      if (!isUnstarted(current)) return undefined
+      set = true
+      return { state: 'queued', scheduledAt: at }
     })
+    if (!set) throw notNow(job, what)
   }
 
   async #each(
@@ -716,7 +570,7 @@ export class Outbox {
   ): Promise<OutboxPerJobResult> {
     const results: OutboxPerJobResult = []
     for (const id of ids) {
-      const job = this.#o.store.get(id)
+      const job = this.#book.get(id)
       try {
         if (!job) throw new AppErrorException('not_found', 'That job is no longer in the outbox.')
         await action(job)
@@ -733,45 +587,18 @@ export class Outbox {
     const live = this.#queue.isRunning(job.id) ? this.#progress.get(job.id)?.value : undefined
     return jobView(job, this.#o.posts.get(job.postId), this.#o.accounts.get(job.accountId), live)
   }
-
-  #isOverdue(job: OutboxJob, now: number): boolean {
-    return (
-      job.scheduledAt !== undefined && now - Date.parse(job.scheduledAt) > this.#o.overdueGraceMs
-    )
-  }
-
-  #track(work: Promise<unknown>): void {
-    const tracked = work
-      .catch((error: unknown) => this.#o.log.error('the outbox stumbled', error))
-      .finally(() => this.#pending.delete(tracked))
-    this.#pending.add(tracked)
-  }
 }
 
-/** Not started: nothing uploaded, no post attempted, not running a step. */
-function isUnstarted(job: OutboxJob): boolean {
-  return (
-    (job.state === 'queued' || job.state === 'overdue') &&
-    !job.postingStartedAt &&
-    job.media.every((media) => !media.remoteId)
-  )
+const postGone: AppError = {
+  code: 'not_found',
+  message: 'The post was deleted, so it was not sent.',
 }
 
 function notNow(job: OutboxJob, what: string): AppErrorException {
-  return new AppErrorException(
-    'validation',
-    `This job cannot be ${what} while it is ${job.state.replace('_', ' ')}.`,
-    {
-      state: job.state,
-    },
-  )
-}
-
-function reconnectError(account: AccountSummary): AppError {
-  return {
-    code: 'needs_reconnect',
-    message: `The ${account.network} account ${account.handle} needs to be connected again. Open Accounts and choose Reconnect.`,
-  }
+  const state = job.state.replace('_', ' ')
+  return new AppErrorException('validation', `This job cannot be ${what} while it is ${state}.`, {
+    state: job.state,
+  })
 }
 
 function accountGone(job: OutboxJob): AppErrorException {
@@ -798,8 +625,4 @@ function plain(error: AppError): AppError {
   return Object.keys(kept).length > 0
     ? { code: error.code, message: error.message, details: kept }
     : { code: error.code, message: error.message }
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as T
 }
