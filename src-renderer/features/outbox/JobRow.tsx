@@ -14,12 +14,14 @@ export function JobRow({
   busy,
   onRetry,
   onCancel,
+  onPublishNow,
 }: {
   job: OutboxJobView
   now: number
   busy: boolean
   onRetry: (job: OutboxJobView) => void
   onCancel: (job: OutboxJobView) => void
+  onPublishNow: (job: OutboxJobView) => void
 }) {
   const { t, i18n } = useTranslation()
   const network = networkName(job.network)
@@ -86,6 +88,17 @@ export function JobRow({
             onClick={() => onRetry(job)}
           >
             {t('outbox.retry')}
+          </button>
+        )}
+        {job.state === 'overdue' && (
+          <button
+            type="button"
+            className="button button--small"
+            disabled={busy}
+            aria-label={t('outbox.publishNowOn', { network })}
+            onClick={() => onPublishNow(job)}
+          >
+            {t('outbox.overdue.publishNow')}
           </button>
         )}
         {job.canCancel && (

@@ -39,6 +39,7 @@ export function PostGroupView({
             busy={actions.busy.has(job.id)}
             onRetry={actions.retry}
             onCancel={actions.cancel}
+            onPublishNow={actions.publishNow}
           />
         ))}
       </ul>

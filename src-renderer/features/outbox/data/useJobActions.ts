@@ -10,9 +10,11 @@ export interface JobActions {
   problem: AppError | undefined
   retry: (job: OutboxJobView) => void
   cancel: (job: OutboxJobView) => void
+  /** An overdue job the user let wait at start ("Decide later"): send it now. */
+  publishNow: (job: OutboxJobView) => void
 }
 
-/** Retry and cancel per job; the list itself follows from outbox.changed. */
+/** Retry, cancel and publish-now per job; the list itself follows from outbox.changed. */
 export function useJobActions(): JobActions {
   const api = useApi()
   const [busy, setBusy] = useState<ReadonlySet<string>>(new Set())
@@ -44,5 +46,6 @@ export function useJobActions(): JobActions {
     problem,
     retry: (job) => run(job, (ids) => api.call('outbox.retry', { ids })),
     cancel: (job) => run(job, (ids) => api.call('outbox.cancel', { ids })),
+    publishNow: (job) => run(job, (ids) => api.call('outbox.publishNow', { ids })),
   }
 }
