@@ -21,6 +21,8 @@ import type {
 import type { AppError } from '../../../src-shared/errors'
 import type { OutboxJobView } from '../../../src-shared/publishing/contract'
 import type { PostDocument } from '../../../src-shared/posts/model'
+import { dnsZone, routeHandlesToTestPds } from '../../support/pds/handle-routing'
+import type { TestAccount, TestPds } from '../../support/pds/test-pds'
 import { testBrowser } from '../../support/spec-server/browser'
 import type { Faults } from '../../support/spec-server/fakes/faults'
 import { fakeMastodon, type FakeMastodon } from '../../support/spec-server/fakes/mastodon'
@@ -126,12 +128,14 @@ export interface OutboxApp {
   connectMastodon(network: MastodonNetwork, origin?: string): Promise<AccountSummary>
   /** Signs in to the X fake with the user's client id (start the app with `x`). */
   connectX(network: XNetwork): Promise<AccountSummary>
+  /** Signs in to the reference PDS with a new app password (start the app with `bluesky`). */
+  connectBluesky(account: TestAccount): Promise<AccountSummary>
   importPhoto(fixture: string): Promise<string>
   /** A post with these photos (each with alt text), saved as a draft; to Mastodon by default. */
   draft(
     photoIds: readonly string[],
     caption?: string,
-    targets?: ('mastodon' | 'x')[],
+    targets?: ('mastodon' | 'x' | 'bluesky')[],
   ): Promise<PostDocument>
   /** The outbox's jobs as the renderer lists them. */
   jobs(postId?: string): Promise<OutboxJobView[]>
@@ -149,6 +153,8 @@ export interface OutboxAppOptions {
   publishing?: PublishingConfig
   /** X's sign-in, adapter and connectivity probe pointed at this spec server. */
   x?: XNetwork
+  /** Bluesky's sign-in pointed at the reference PDS (its PLC directory, its handles). */
+  bluesky?: TestPds
 }
 
 /**
@@ -169,6 +175,11 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
     const x = options.x && {
       flow: { endpoints: options.x.endpoints, callbackPort: options.x.callbackPort },
     }
+    const pds = options.bluesky
+    const bluesky = pds && {
+      flow: { plcUrl: pds.plcUrl, resolveTxt: dnsZone().resolveTxt },
+      fetch: routeHandlesToTestPds(pds),
+    }
     const services = await createServices({
       host: 'browser',
       version: '0.0.0-test',
@@ -180,7 +191,15 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
         openBrowser: browser.open,
         // Avatars live on the networks' CDNs, outside their API documents: not this test's subject.
         avatarFetch: async () => new Response(avatarPng),
-        ...(x ? { networkFlows: createNetworkFlows({ x: x.flow }) } : {}),
+        ...(x || bluesky
+          ? {
+              networkFlows: createNetworkFlows({
+                ...(x ? { x: x.flow } : {}),
+                ...(bluesky ? { bluesky: bluesky.flow } : {}),
+              }),
+            }
+          : {}),
+        ...(bluesky ? { fetch: bluesky.fetch } : {}),
       },
       publishing: {
         adapters: {
@@ -217,6 +236,14 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
         app.call('accounts.connect', { network: 'mastodon', instance: origin }),
       connectX: (network) =>
         app.call('accounts.connect', { network: 'x', clientId: network.clientId }),
+      connectBluesky: async (account) => {
+        const { password } = await account.createAppPassword('werkschau')
+        return app.call('accounts.connect', {
+          network: 'bluesky',
+          identifier: account.handle,
+          password,
+        })
+      },
       importPhoto: async (fixture) => {
         const outcome = await services.photos.importUpload(
           fixture,

@@ -1,13 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { stepBoundaries } from '../../../src-main/publishing/outbox/boundaries'
-import type { OutboxJobView } from '../../../src-shared/publishing/contract'
-import { OutboxJobSchema } from '../../../src-shared/publishing/job'
 import { usePrivateKeyring } from '../../support/keyring'
-import { buildOutboxChild, runOutboxChild } from '../../support/outbox-child/run-outbox-child'
 import { useTempDirs } from '../../support/temp-dir'
 import { useMastodonNetwork, useOutboxApp, useXNetwork } from './outbox-app'
+import { crashThenFinish, expectOneDoneJob, useOutboxChild } from './outbox-child-runs'
 
 /*
  * Fault injection: the outbox runs in a process of its own, which dies at one step boundary of
@@ -23,11 +19,7 @@ const startMastodon = useMastodonNetwork()
 const startX = useXNetwork()
 const startApp = useOutboxApp()
 
-let child: Awaited<ReturnType<typeof buildOutboxChild>> | undefined
-beforeAll(async () => {
-  child = await buildOutboxChild()
-}, 60_000)
-afterAll(() => child?.remove())
+const childScript = useOutboxChild()
 
 const boundaries = stepBoundaries(2)
 const cases = [
@@ -66,7 +58,7 @@ describe('outbox stopped at every step boundary, then restarted', () => {
       const library = app.services.libraryPath()
       await app.stop()
 
-      const job = await crashThenFinish(app.dataDir, { at: boundary, how })
+      const job = await crashThenFinish(childScript(), app.dataDir, { at: boundary, how })
       expect(job).toMatchObject({ id: queued!.id, state: 'done', uploaded: 2 })
 
       // Zero duplicates: one status, with this job's key, carrying exactly two photos.
@@ -97,7 +89,7 @@ describe('outbox stopped at every step boundary, then restarted', () => {
       const library = app.services.libraryPath()
       await app.stop()
 
-      const job = await crashThenFinish(app.dataDir, {
+      const job = await crashThenFinish(childScript(), app.dataDir, {
         at: boundary,
         how: 'kill',
         xApi: x.server.origin,
@@ -114,33 +106,3 @@ describe('outbox stopped at every step boundary, then restarted', () => {
     60_000,
   )
 })
-
-/** Runs the outbox until it dies at the boundary, then again to the end; the job as listed. */
-async function crashThenFinish(
-  dataDir: string,
-  crash: { at: string; how: 'kill' | 'exit'; xApi?: string },
-): Promise<OutboxJobView> {
-  const crashed = await runOutboxChild(child!.script, dataDir, crash)
-  expect(crashed.lines, crashed.stderr).toEqual([{ crashedAt: crash.at }])
-  if (crash.how === 'kill') expect(crashed.signal).toBe('SIGKILL')
-  else expect(crashed.code).toBe(1)
-
-  const restarted = await runOutboxChild(child!.script, dataDir, {
-    ...(crash.xApi ? { xApi: crash.xApi } : {}),
-  })
-  expect(restarted.code, restarted.stderr).toBe(0)
-  const last = restarted.lines.at(-1) as { jobs: OutboxJobView[] }
-  expect(last.jobs, JSON.stringify(last)).toHaveLength(1)
-  return last.jobs[0]!
-}
-
-/** Zero lost: the one job document on disk says done, with every media id recorded. */
-function expectOneDoneJob(library: string, id: string, mediaIds: readonly string[] | undefined) {
-  const folder = join(library, 'outbox')
-  const files = readdirSync(folder).filter((name) => name.endsWith('.json'))
-  expect(files).toEqual([`${id}.json`])
-  const saved = OutboxJobSchema.parse(JSON.parse(readFileSync(join(folder, files[0]!), 'utf8')))
-  expect(saved.state).toBe('done')
-  expect(saved.postingStartedAt).toBeUndefined()
-  expect(saved.media.map((media) => media.remoteId)).toEqual(mediaIds)
-}
