@@ -19,6 +19,7 @@ import { appVersion } from './app-version'
 import { forwardEvents, registerIpc } from './ipc'
 import { consoleLogger } from './log'
 import { createServices, type Services } from './services'
+import { whenSystemOnline } from './publishing/outbox/connectivity'
 import {
   backendFromStore,
   setAsideUnreadableSettings,
@@ -67,6 +68,7 @@ async function startApp(): Promise<void> {
     spawnPhotoWorker: utilityWorker(join(import.meta.dirname, 'photo-worker.js')),
     log: consoleLogger,
     revealFolder: (folder) => shell.showItemInFolder(folder),
+    publishing: { connectivity: whenSystemOnline(() => net.isOnline()) },
   })
   protocol.handle(mediaScheme, async (request) => {
     let path: string

@@ -51,3 +51,15 @@ export function tcpConnectivity(options: TcpConnectivityOptions = {}): Connectiv
     })
   }
 }
+
+/**
+ * The operating system's word first: Electron's `net.isOnline()` is reliable when it says
+ * offline (no network at all) but not when it says online (a virtual adapter, a captive portal),
+ * so "online" is still confirmed by `check`.
+ */
+export function whenSystemOnline(
+  systemOnline: () => boolean,
+  check: ConnectivityCheck = tcpConnectivity(),
+): ConnectivityCheck {
+  return async (account) => systemOnline() && (await check(account))
+}
