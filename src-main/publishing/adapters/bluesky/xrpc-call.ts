@@ -37,10 +37,11 @@ export async function xrpcCall(request: XrpcRequest, context: XrpcContext): Prom
   for (const [key, value] of Object.entries(request.params ?? {})) url.searchParams.set(key, value)
   const headers: Record<string, string> = { accept: 'application/json' }
   if (context.token) headers.authorization = `Bearer ${context.token}`
-  let body: string | Uint8Array | undefined
+  let body: string | Uint8Array<ArrayBuffer> | undefined
   if (request.bytes) {
     headers['content-type'] = request.bytes.mimeType
-    body = request.bytes.data
+    // A copy on its own ArrayBuffer: fetch's types refuse a view that may share its memory.
+    body = new Uint8Array(request.bytes.data)
   } else if (request.json !== undefined) {
     headers['content-type'] = 'application/json'
     body = JSON.stringify(request.json)

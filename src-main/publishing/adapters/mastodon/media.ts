@@ -51,7 +51,7 @@ export async function uploadMastodonMedia(
   }
   const bytes = await readPreparedImage(image)
   const form = new FormData()
-  form.append('file', new Blob([bytes], { type: image.mime }), fileName(image))
+  form.append('file', new Blob([new Uint8Array(bytes)], { type: image.mime }), fileName(image))
   if (image.altText.trim() !== '') form.append('description', image.altText)
   form.append('focus', mastodonFocus(image.focalPoint))
   context.progress(0)

@@ -91,7 +91,7 @@ async function simpleUpload(
   request: CallContext,
 ): Promise<Uploaded> {
   const form = new FormData()
-  form.append('media', new Blob([bytes], { type: image.mime }), 'photo')
+  form.append('media', new Blob([new Uint8Array(bytes)], { type: image.mime }), 'photo')
   form.append('media_category', 'tweet_image')
   const answer = await call(
     `${apiBase}/2/media/upload`,
@@ -124,7 +124,11 @@ async function chunkedUpload(
   for (let index = 0; index < segments; index += 1) {
     const form = new FormData()
     const chunk = bytes.subarray(index * chunkBytes, (index + 1) * chunkBytes)
-    form.append('media', new Blob([chunk], { type: 'application/octet-stream' }), 'chunk')
+    form.append(
+      'media',
+      new Blob([new Uint8Array(chunk)], { type: 'application/octet-stream' }),
+      'chunk',
+    )
     form.append('segment_index', String(index))
     await call(
       `${apiBase}/2/media/upload/${id}/append`,
