@@ -1,5 +1,5 @@
 import twitterText from 'twitter-text'
-import { utf8Offset } from './measure'
+import { utf8ByteLength } from './measure'
 
 /*
  * URLs, mentions and hashtags with their positions: UTF-16 indices (what JavaScript strings and
@@ -67,10 +67,11 @@ export function findUrls(text: string, options: UrlOptions = {}): UrlEntity[] {
   const found = twitterText.extractUrlsWithIndices(text, {
     extractUrlsWithoutProtocol: !options.requireScheme,
   })
+  const offsetOf = utf8Offsets(text)
   return found.map(({ url, indices: [start, end] }) => ({
     kind: 'url',
     hasScheme: schemePattern.test(url),
-    ...spans(text, start, end),
+    ...spans(text, start, end, offsetOf),
   }))
 }
 
@@ -87,6 +88,7 @@ const mentionPattern = new RegExp(
 /** `@handle`, `@user@instance.social` and Bluesky handles such as `@name.bsky.social`. */
 export function findMentions(text: string): MentionEntity[] {
   const mentions: MentionEntity[] = []
+  const offsetOf = utf8Offsets(text)
   for (const match of text.matchAll(mentionPattern)) {
     const name = match[1] ?? ''
     const host = match[2]
@@ -105,7 +107,7 @@ export function findMentions(text: string): MentionEntity[] {
       form,
       username: user,
       ...(host ? { domain: host } : {}),
-      ...spans(text, start, end),
+      ...spans(text, start, end, offsetOf),
     })
   }
   return mentions
@@ -117,10 +119,12 @@ const hashtagPattern = /(?<![\p{L}\p{M}\p{N}_&/#＃])[#＃]((?:[\p{L}\p{M}\p{N}_
 /** `#Häkeln`, `#手作り`: Unicode letters; a tag needs at least one letter (`#1` is no tag). */
 export function findHashtags(text: string): HashtagEntity[] {
   const tags: HashtagEntity[] = []
+  const offsetOf = utf8Offsets(text)
   for (const match of text.matchAll(hashtagPattern)) {
     const tag = match[1] ?? ''
     if (!/\p{L}/u.test(tag)) continue
-    tags.push({ kind: 'hashtag', tag, ...spans(text, match.index, match.index + match[0].length) })
+    const end = match.index + match[0].length
+    tags.push({ kind: 'hashtag', tag, ...spans(text, match.index, end, offsetOf) })
   }
   return tags
 }
@@ -156,14 +160,34 @@ export function removeOverlaps<T extends TextEntity>(entities: readonly T[]): T[
   return kept
 }
 
+/**
+ * UTF-8 byte offsets of UTF-16 indices into `text`, for indices that mostly increase (matches
+ * in order): each is counted on from the one before, not from the start of the text again, which
+ * made a long caption cost (its length × its entities) on every keystroke.
+ */
+function utf8Offsets(text: string): (index: number) => number {
+  let index = 0
+  let bytes = 0
+  return (at) => {
+    if (at < index) {
+      index = 0
+      bytes = 0
+    }
+    bytes += utf8ByteLength(text.slice(index, at))
+    index = at
+    return bytes
+  }
+}
+
 function spans(
   text: string,
   start: number,
   end: number,
+  offsetOf: (index: number) => number,
 ): Pick<EntityBase, 'text' | 'range' | 'bytes'> {
   return {
     text: text.slice(start, end),
     range: { start, end },
-    bytes: { start: utf8Offset(text, start), end: utf8Offset(text, end) },
+    bytes: { start: offsetOf(start), end: offsetOf(end) },
   }
 }

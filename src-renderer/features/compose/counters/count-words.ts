@@ -48,6 +48,11 @@ export function countUnit(t: TFunction, count: MeasureCount): string {
   return t('compose.counter.unitCharacters')
 }
 
+// Building an Intl.NumberFormat costs far more than formatting with one: keep one per language.
+const formats = new Map<string, Intl.NumberFormat>()
+
 export function formatNumber(language: string, value: number): string {
-  return new Intl.NumberFormat(language).format(value)
+  let format = formats.get(language)
+  if (!format) formats.set(language, (format = new Intl.NumberFormat(language)))
+  return format.format(value)
 }
