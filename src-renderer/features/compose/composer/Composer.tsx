@@ -106,7 +106,7 @@ function ComposerForm({
           {t('compose.targets.none')}
         </p>
       )}
-      <PostPhotos post={post} change={change} library={library} />
+      <PostPhotos photos={post.photos} targets={post.targets} change={change} library={library} />
       <PostPreviews post={post} library={library} accounts={accounts} />
       <BundlePanel post={post} saveFirst={flush} />
       <QueueBar post={post} change={change} altTextOf={altTextOf} contexts={contexts} />

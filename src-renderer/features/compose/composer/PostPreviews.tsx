@@ -1,4 +1,4 @@
-import { memo, useDeferredValue, useMemo } from 'react'
+import { memo, useEffect, useMemo, useState } from 'react'
 import type { AccountSummary } from '../../../../src-shared/accounts/contract'
 import type { PhotoRecord } from '../../../../src-shared/photos/model'
 import type { PostDocument } from '../../../../src-shared/posts/model'
@@ -8,9 +8,23 @@ import { presetFor } from '../../../../src-shared/posts/crop-choice'
 import { PreviewStrip } from '../preview/PreviewStrip'
 import type { PostPreviewProps } from '../preview/types'
 
+/** Typing pauses longer than this refresh the cards; while typing, keys never wait for them. */
+const previewSettleMs = 250
+
+/** The value as it was once it stopped changing for `delayMs` (the first value at once). */
+function useSettledValue<T>(value: T, delayMs: number): T {
+  const [settled, setSettled] = useState(value)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs)
+    return () => clearTimeout(timer)
+  }, [value, delayMs])
+  return settled
+}
+
 /**
- * One preview card per target network, fed from the post as it is being written. The post is
- * deferred, so typing stays immediate and the cards catch up when the browser has a moment.
+ * One preview card per target network, fed from the post as it is being written. The cards follow
+ * a quarter second after typing pauses: laying out five cards with a long caption on every key
+ * cost more than the whole keystroke may (bench:editor), and nobody reads a preview mid-word.
  */
 export const PostPreviews = memo(function PostPreviews({
   post,
@@ -22,7 +36,7 @@ export const PostPreviews = memo(function PostPreviews({
   accounts: readonly AccountSummary[]
 }) {
   const api = useApi()
-  const deferred = useDeferredValue(post)
+  const deferred = useSettledValue(post, previewSettleMs)
   const previews = useMemo(
     () =>
       deferred.targets.map((network): PostPreviewProps => {
@@ -48,5 +62,6 @@ export const PostPreviews = memo(function PostPreviews({
       }),
     [deferred, library, accounts, api],
   )
-  return <PreviewStrip previews={previews} />
+  // The same element while the previews are unchanged, so React skips the cards between pauses.
+  return useMemo(() => <PreviewStrip previews={previews} />, [previews])
 })

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type DragEvent } from 'react'
+import { memo, useCallback, useMemo, useState, type DragEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PhotoId, PhotoRecord } from '../../../../src-shared/photos/model'
 import type { PostDocument, PostPatch, PostPhoto } from '../../../../src-shared/posts/model'
@@ -16,12 +16,14 @@ type Change = (update: PostPatch | ((current: PostDocument) => PostPatch)) => vo
  * drop new files (imported, then attached), reorder by drag or with the move buttons / Alt+arrows,
  * alt text per photo, and the crop each network uses.
  */
-export function PostPhotos({
-  post,
+export const PostPhotos = memo(function PostPhotos({
+  photos,
+  targets,
   change,
   library,
 }: {
-  post: PostDocument
+  photos: PostDocument['photos']
+  targets: PostDocument['targets']
   change: Change
   library: ReadonlyMap<string, PhotoRecord>
 }) {
@@ -50,10 +52,10 @@ export function PostPhotos({
   )
 
   const move = (from: number, to: number): void => {
-    const photo = post.photos[from]
-    if (!photo || to < 0 || to >= post.photos.length) return
+    const photo = photos[from]
+    if (!photo || to < 0 || to >= photos.length) return
     setPhotos((photos) => moveItem(photos, from, to))
-    setMoved(t('compose.photos.movedTo', { position: to + 1, total: post.photos.length }))
+    setMoved(t('compose.photos.movedTo', { position: to + 1, total: photos.length }))
   }
 
   const onDrop = (event: DragEvent<HTMLElement>, at?: number): void => {
@@ -64,12 +66,12 @@ export function PostPhotos({
     if (fromIndex === '' && libraryId === '' && !transfer.types.includes('Files')) return
     event.preventDefault()
     event.stopPropagation()
-    if (fromIndex !== '') move(Number(fromIndex), at ?? post.photos.length - 1)
+    if (fromIndex !== '') move(Number(fromIndex), at ?? photos.length - 1)
     else if (libraryId !== '') attach(libraryId.split(','), at)
     else void filesFromDrop(transfer).then((files) => importFiles(files))
   }
 
-  const attachedIds = useMemo(() => new Set(post.photos.map((p) => p.photoId)), [post.photos])
+  const attachedIds = useMemo(() => new Set(photos.map((p) => p.photoId)), [photos])
 
   return (
     <section className="post-photos" aria-labelledby="post-photos-title">
@@ -94,18 +96,18 @@ export function PostPhotos({
         onDragLeave={() => setDropping(false)}
         onDrop={(event) => onDrop(event)}
       >
-        {post.photos.length === 0 ? (
+        {photos.length === 0 ? (
           <p className="post-photos__empty">{t('compose.photos.empty')}</p>
         ) : (
           <ol className="post-photos__list">
-            {post.photos.map((photo, index) => (
+            {photos.map((photo, index) => (
               <PhotoCard
                 key={photo.photoId}
                 photo={photo}
                 record={library.get(photo.photoId)}
                 index={index}
-                total={post.photos.length}
-                targets={post.targets}
+                total={photos.length}
+                targets={targets}
                 onMove={move}
                 onDropAt={(event) => onDrop(event, index)}
                 onChange={(next) =>
@@ -147,4 +149,4 @@ export function PostPhotos({
       )}
     </section>
   )
-}
+})
