@@ -32,8 +32,12 @@ export function firstState(job: OutboxJob): JobState {
   return job.media.some((media) => !media.remoteId) ? 'rendering' : 'posting'
 }
 
-/** Answers that mean the network refused the create before making anything (adapter.ts). */
+/**
+ * Answers that mean the create made nothing (adapter.ts): the network refused it, or (not_found)
+ * something it needed locally was gone before anything was sent, such as a staged photo.
+ */
 const refusals = new Set<ErrorCode>([
+  'not_found',
   'validation',
   'over_limit',
   'media_rejected',

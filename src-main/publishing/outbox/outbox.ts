@@ -24,6 +24,7 @@ import {
   isUnstarted,
   PostJobs,
   reconnectError,
+  retried,
   type ExportTargetsListener,
 } from './post-jobs'
 import { publishTarget } from './publish-target'
@@ -238,19 +239,13 @@ export class Outbox {
   /** Failed, waiting or paused jobs try again now (the same job: a post made is found). */
   retry(ids: readonly string[]): Promise<OutboxPerJobResult> {
     return this.#each(ids, async (job) => {
-      let retried = false
+      let again = false
       await this.#book.moveIfAllowed(job.id, (current) => {
         if (!canRetry(current.state)) return undefined
-        retried = true
-        return {
-          state: 'queued',
-          attempts: 0,
-          waitReason: undefined,
-          nextAttemptAt: undefined,
-          lastError: undefined,
-        }
+        again = true
+        return { ...retried(current), state: 'queued' }
       })
-      if (!retried) throw notNow(job, 'retried')
+      if (!again) throw notNow(job, 'retried')
       const account = this.#o.accounts.get(job.accountId)
       if (account) this.#gates.probeNow(account)
     })

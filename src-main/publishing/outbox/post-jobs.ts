@@ -70,11 +70,10 @@ export class PostJobs {
         })
       } else if (latest.state === 'failed' || isUnstarted(latest)) {
         const failed = latest.state === 'failed'
-        await book.moveIfAllowed(latest.id, () => ({
+        await book.moveIfAllowed(latest.id, (current) => ({
+          ...(failed ? retried(current) : {}),
           state: 'queued',
           scheduledAt,
-          attempts: failed ? 0 : latest.attempts,
-          lastError: failed ? undefined : latest.lastError,
           nextAttemptAt: undefined,
         }))
       }
@@ -109,6 +108,31 @@ export class PostJobs {
         this.#o.log.error('an export-bundle listener failed', error)
       }
     }
+  }
+}
+
+/**
+ * A failed job given another go: attempts from zero, no error. When what failed it was a photo
+ * it had set aside locally and lost (not_found: a render or Pinterest's staged copy gone), and no
+ * create is in doubt, its photos start again: rendered and uploaded anew.
+ */
+export function retried(job: OutboxJob): Partial<OutboxJob> {
+  const restart = job.lastError?.code === 'not_found' && !job.postingStartedAt
+  return {
+    attempts: 0,
+    waitReason: undefined,
+    nextAttemptAt: undefined,
+    lastError: undefined,
+    ...(restart
+      ? {
+          media: job.media.map(({ photoId, preset, altText, focalPoint }) => ({
+            photoId,
+            preset,
+            altText,
+            focalPoint,
+          })),
+        }
+      : {}),
   }
 }
 

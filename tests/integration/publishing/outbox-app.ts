@@ -6,6 +6,7 @@ import { createMemoryLogger } from '../../../src-main/log'
 import { forkNodeWorker } from '../../../src-main/photos/worker/worker-process'
 import { createNetworkFlows } from '../../../src-main/accounts/networks'
 import { createMastodonAdapter } from '../../../src-main/publishing/adapters/mastodon'
+import { createPinterestAdapter } from '../../../src-main/publishing/adapters/pinterest'
 import { createXAdapter } from '../../../src-main/publishing/adapters/x'
 import { tcpConnectivity } from '../../../src-main/publishing/outbox/connectivity'
 import type { PublishingConfig } from '../../../src-main/publishing/outbox/create-outbox'
@@ -28,6 +29,8 @@ import type { Faults } from '../../support/spec-server/fakes/faults'
 import { fakeMastodon, type FakeMastodon } from '../../support/spec-server/fakes/mastodon'
 import { fakeMastodonPublishing } from '../../support/spec-server/fakes/mastodon-publishing'
 import { freeLoopbackPort } from '../../support/spec-server/fakes/oauth-grants'
+import { fakePinterest, type FakePinterest } from '../../support/spec-server/fakes/pinterest'
+import { fakePinterestPublishing } from '../../support/spec-server/fakes/pinterest-publishing'
 import { fakeX, type FakeX } from '../../support/spec-server/fakes/x'
 import { fakeXPublishing } from '../../support/spec-server/fakes/x-publishing'
 import type { SpecServer } from '../../support/spec-server/server'
@@ -113,6 +116,30 @@ export function useXNetwork(): () => Promise<XNetwork> {
   }
 }
 
+/** Pinterest on a spec server: OAuth with the user's app (fakePinterest) and pins. */
+export interface PinterestNetwork {
+  server: SpecServer
+  pinterest: FakePinterest
+  fake: ReturnType<typeof fakePinterestPublishing>
+  app: { appId: string; appSecret: string }
+  callbackPort: number
+  endpoints: { authorizeUrl: string; apiBase: string }
+}
+
+export function usePinterestNetwork(): () => Promise<PinterestNetwork> {
+  const startSpecServer = useSpecServers()
+  return async () => {
+    const server = await startSpecServer('pinterest')
+    const app = { appId: '1507771', appSecret: 'b1d2c3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0' }
+    const callbackPort = await freeLoopbackPort()
+    const redirectUri = `http://127.0.0.1:${callbackPort}/callback`
+    const pinterest = fakePinterest(server, { ...app, redirectUri })
+    const fake = fakePinterestPublishing(server, pinterest)
+    const endpoints = { authorizeUrl: `${server.origin}/oauth/`, apiBase: server.baseUrl }
+    return { server, pinterest, fake, app, callbackPort, endpoints }
+  }
+}
+
 export interface OutboxApp {
   services: Services
   dataDir: string
@@ -128,6 +155,10 @@ export interface OutboxApp {
   connectMastodon(network: MastodonNetwork, origin?: string): Promise<AccountSummary>
   /** Signs in to the X fake with the user's client id (start the app with `x`). */
   connectX(network: XNetwork): Promise<AccountSummary>
+  /** Signs in to the Pinterest fake with the user's app (start the app with `pinterest`). */
+  connectPinterest(network: PinterestNetwork): Promise<AccountSummary>
+  /** Where the Pinterest adapter sets photos aside between upload and pin. */
+  pinterestStaging: string
   /** Signs in to the reference PDS with a new app password (start the app with `bluesky`). */
   connectBluesky(account: TestAccount): Promise<AccountSummary>
   importPhoto(fixture: string): Promise<string>
@@ -155,6 +186,8 @@ export interface OutboxAppOptions {
   x?: XNetwork
   /** Bluesky's sign-in pointed at the reference PDS (its PLC directory, its handles). */
   bluesky?: TestPds
+  /** Pinterest's sign-in, adapter and probe pointed at this spec server. */
+  pinterest?: PinterestNetwork
 }
 
 /**
@@ -175,6 +208,13 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
     const x = options.x && {
       flow: { endpoints: options.x.endpoints, callbackPort: options.x.callbackPort },
     }
+    const pinterest = options.pinterest && {
+      flow: {
+        endpoints: options.pinterest.endpoints,
+        callbackPort: options.pinterest.callbackPort,
+      },
+    }
+    const pinterestStaging = join(dir, 'pinterest-staging')
     const pds = options.bluesky
     const bluesky = pds && {
       flow: { plcUrl: pds.plcUrl, resolveTxt: dnsZone().resolveTxt },
@@ -191,25 +231,33 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
         openBrowser: browser.open,
         // Avatars live on the networks' CDNs, outside their API documents: not this test's subject.
         avatarFetch: async () => new Response(avatarPng),
-        ...(x || bluesky
-          ? {
-              networkFlows: createNetworkFlows({
-                ...(x ? { x: x.flow } : {}),
-                ...(bluesky ? { bluesky: bluesky.flow } : {}),
-              }),
-            }
-          : {}),
+        networkFlows: createNetworkFlows({
+          ...(x ? { x: x.flow } : {}),
+          ...(bluesky ? { bluesky: bluesky.flow } : {}),
+          ...(pinterest ? { pinterest: pinterest.flow } : {}),
+        }),
         ...(bluesky ? { fetch: bluesky.fetch } : {}),
       },
       publishing: {
         adapters: {
           mastodon: createMastodonAdapter({ polling: quickPolling }),
           ...(x ? { x: createXAdapter({ endpoints: x.flow.endpoints }) } : {}),
+          ...(pinterest
+            ? {
+                pinterest: createPinterestAdapter({
+                  stagingDir: pinterestStaging,
+                  endpoints: pinterest.flow.endpoints,
+                }),
+              }
+            : {}),
         },
         retry: quickRetry,
-        ...(x
-          ? { connectivity: tcpConnectivity({ apiOrigins: { x: x.flow.endpoints.apiBase } }) }
-          : {}),
+        connectivity: tcpConnectivity({
+          apiOrigins: {
+            ...(x ? { x: x.flow.endpoints.apiBase } : {}),
+            ...(pinterest ? { pinterest: pinterest.flow.endpoints.apiBase } : {}),
+          },
+        }),
         ...options.publishing,
       },
     })
@@ -236,6 +284,9 @@ export function useOutboxApp(): (dir: string, options?: OutboxAppOptions) => Pro
         app.call('accounts.connect', { network: 'mastodon', instance: origin }),
       connectX: (network) =>
         app.call('accounts.connect', { network: 'x', clientId: network.clientId }),
+      connectPinterest: (network) =>
+        app.call('accounts.connect', { network: 'pinterest', ...network.app }),
+      pinterestStaging,
       connectBluesky: async (account) => {
         const { password } = await account.createAppPassword('werkschau')
         return app.call('accounts.connect', {

@@ -1,13 +1,15 @@
+import { rmSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { OutboxJobView } from '../../../src-shared/publishing/contract'
 import { usePrivateKeyring } from '../../support/keyring'
 import { useTempDirs } from '../../support/temp-dir'
-import { useMastodonNetwork, useOutboxApp, useXNetwork } from './outbox-app'
+import { usePinterestNetwork, useMastodonNetwork, useOutboxApp, useXNetwork } from './outbox-app'
 
 usePrivateKeyring()
 const tempDir = useTempDirs()
 const startMastodon = useMastodonNetwork()
 const startX = useXNetwork()
+const startPinterest = usePinterestNetwork()
 const startApp = useOutboxApp()
 
 const finished = (jobs: OutboxJobView[]) =>
@@ -91,5 +93,49 @@ describe('outbox across networks', () => {
     const jobs = await app.waitForJobs(finished)
     expect(jobs.map((job) => job.network)).toEqual(['mastodon'])
     expect(heard).toEqual([{ postId: post.id, networks: ['instagram', 'x'] }])
+  })
+
+  it('Pinterest: a photo set aside for the pin and lost fails the job; Retry sets the photos aside again and pins once', async () => {
+    const pinterest = await startPinterest()
+    let staging: string | undefined
+    const app = await startApp(tempDir(), {
+      pinterest,
+      publishing: {
+        // The fault: the set-aside copy vanishes after its upload was recorded (a cleaner).
+        onBoundary: (boundary) => {
+          if (boundary === 'upload.recorded:0' && staging) {
+            rmSync(staging, { recursive: true, force: true })
+            staging = undefined
+          }
+        },
+      },
+    })
+    staging = app.pinterestStaging
+    await app.connectPinterest(pinterest)
+    const [board] = await app.call('accounts.pinterestBoards', {
+      id: (await app.call('accounts.list', undefined))[0]!.id,
+    })
+    const photos = [await app.importPhoto('werkbank-landscape.jpg')]
+    const post = await app.call('posts.create', {
+      caption: 'Eine Schale aus Steinzeug',
+      targets: ['pinterest'],
+      variants: { pinterest: { boardId: board!.id, title: 'Steinzeug' } },
+      photos: photos.map((photoId) => ({ photoId, altText: 'Eine Schale aus Steinzeug.' })),
+    })
+
+    await app.call('posts.update', { id: post.id, status: 'queued' })
+    const [failed] = await app.waitForJobs(finished)
+    expect(failed, JSON.stringify(failed?.error)).toMatchObject({
+      state: 'failed',
+      error: { code: 'not_found' },
+    })
+    expect(failed?.outcomeUnknown).toBe(false)
+    expect(pinterest.fake.pins).toHaveLength(0)
+
+    await app.call('outbox.retry', { ids: [failed!.id] })
+    const [done] = await app.waitForJobs((jobs) => jobs[0]?.state === 'done')
+    expect(pinterest.fake.pins).toHaveLength(1)
+    expect(done?.result?.remoteId).toBe(pinterest.fake.pins[0]?.id)
+    expect(pinterest.fake.pins[0]).toMatchObject({ boardId: board!.id })
   })
 })
