@@ -72,6 +72,8 @@ export const JobMediaSchema = z.strictObject({
   rendered: RenderedMediaSchema.optional(),
   /** The network's reference to the uploaded image; recorded before the next upload starts. */
   remoteId: z.string().min(1).max(10_000).optional(),
+  /** When it was uploaded: networks drop uploads no post uses after a while (job-runner.ts). */
+  uploadedAt: Instant.optional(),
 })
 export type JobMedia = z.infer<typeof JobMediaSchema>
 

@@ -46,6 +46,34 @@ const refusals = new Set<ErrorCode>([
   'rate_limited',
 ])
 
+/**
+ * How long a recorded upload is trusted. Networks drop uploads that no post uses: X's media
+ * expire after 24 hours (`expires_after_secs`), Mastodon removes unattached media after about a
+ * day, a PDS may collect unreferenced blobs. A job that waited longer than this (offline, paused
+ * for a reconnect, failed and retried later) uploads those photos again before posting.
+ */
+export const uploadsTrustedForMs = 6 * 60 * 60_000
+
+/**
+ * The job's photos with uploads older than `uploadsTrustedForMs` forgotten (to be uploaded
+ * again), or undefined when none is that old. Never while a create is in doubt: the post that
+ * create may have made uses the recorded ids, and looking it up or repeating it needs them.
+ */
+export function withoutStaleUploads(job: OutboxJob, now: Date): JobMedia[] | undefined {
+  if (job.postingStartedAt) return undefined
+  const oldest = now.getTime() - uploadsTrustedForMs
+  const stale = (media: JobMedia) =>
+    media.remoteId !== undefined &&
+    media.uploadedAt !== undefined &&
+    Date.parse(media.uploadedAt) < oldest
+  if (!job.media.some(stale)) return undefined
+  return job.media.map((media) => {
+    if (!stale(media)) return media
+    const { photoId, preset, altText, focalPoint } = media
+    return { photoId, preset, altText, focalPoint }
+  })
+}
+
 /** Shares of the progress bar: rendering is quick (cached), uploads take the time. */
 const share = { render: 0.1, upload: 0.8 } as const
 
@@ -77,7 +105,10 @@ export async function runJob(run: JobRun): Promise<void> {
       adapter.uploadMedia(preparedImage(media), context(run, secret, progress)),
     )
     await run.boundary(`upload.returned:${index}`)
-    const next = run.job().media.map((entry, at) => (at === index ? { ...entry, remoteId } : entry))
+    const uploadedAt = run.now().toISOString()
+    const next = run
+      .job()
+      .media.map((entry, at) => (at === index ? { ...entry, remoteId, uploadedAt } : entry))
     await run.record({ media: next })
     await run.boundary(`upload.recorded:${index}`)
   }

@@ -15,7 +15,7 @@ import type { BoundaryHook } from './boundaries'
 import { serverOf, tcpConnectivity, type ConnectivityCheck } from './connectivity'
 import { JobBook } from './job-book'
 import { snapshotPost } from './job-content'
-import { firstState, runJob } from './job-runner'
+import { firstState, runJob, withoutStaleUploads } from './job-runner'
 import type { JobStore } from './job-store'
 import { jobView } from './job-view'
 import { OfflineGates } from './offline-gates'
@@ -334,7 +334,10 @@ export class Outbox {
       const started = await this.#book.change(id, (job) => {
         // Paused, cancelled or held since the queue picked it: not this run's to start.
         if (!runnable.includes(job.state)) return undefined
-        if (job.content) return { state: firstState(job), waitReason: undefined }
+        if (job.content) {
+          const media = withoutStaleUploads(job, this.#o.now()) ?? job.media
+          return { media, state: firstState({ ...job, media }), waitReason: undefined }
+        }
         if (!post) throw new AppErrorException(postGone.code, postGone.message)
         const snapshot = snapshotPost(post, job.network, this.#o.photo)
         return { ...snapshot, state: firstState({ ...job, ...snapshot }), waitReason: undefined }
