@@ -551,11 +551,14 @@ export class Outbox {
     return true
   }
 
-  /** Publish now / reschedule: only for a job that has not started. */
+  /**
+   * Publish now / reschedule: for an overdue job (even one interrupted half-way: it resumes from
+   * its last step), and for a queued job that has not started.
+   */
   async #setTime(job: OutboxJob, at: string, what: string): Promise<void> {
     let set = false
     await this.#book.change(job.id, (current) => {
-      if (!isUnstarted(current)) return undefined
+      if (current.state !== 'overdue' && !isUnstarted(current)) return undefined
       set = true
       return { state: 'queued', scheduledAt: at }
     })

@@ -3,6 +3,7 @@ import { stepBoundaries } from '../../../src-main/publishing/outbox/boundaries'
 import { usePrivateKeyring } from '../../support/keyring'
 import { useTempDirs } from '../../support/temp-dir'
 import { useMastodonNetwork, useOutboxApp, useXNetwork } from './outbox-app'
+import { runOutboxChild } from '../../support/outbox-child/run-outbox-child'
 import { crashThenFinish, expectOneDoneJob, useOutboxChild } from './outbox-child-runs'
 
 /*
@@ -105,4 +106,36 @@ describe('outbox stopped at every step boundary, then restarted', () => {
     },
     60_000,
   )
+
+  it('a scheduled job stopped half-way and found hours later is overdue; publish now finishes it from its last step', async () => {
+    const network = await startMastodon()
+    const dir = tempDir()
+    const app = await startApp(dir, { publishing: { concurrency: 0 } })
+    await app.connectMastodon(network)
+    const photos = [await app.importPhoto('ufer.webp'), await app.importPhoto('winzig.jpg')]
+    const post = await app.draft(photos, 'Geplant, halb hochgeladen')
+    const soon = new Date(Date.now() + 1_000).toISOString()
+    await app.call('posts.update', { id: post.id, status: 'scheduled', scheduledAt: soon })
+    const [scheduled] = await app.jobs()
+    await app.stop()
+
+    const crashed = await runOutboxChild(childScript(), app.dataDir, { at: 'upload.recorded:0' })
+    expect(crashed.lines).toEqual([{ crashedAt: 'upload.recorded:0' }])
+
+    // Opened again two hours later: held, not finished by itself.
+    const offset = 2 * 60 * 60_000
+    const later = await startApp(dir, { publishing: { now: () => new Date(Date.now() + offset) } })
+    const [overdue] = await later.call('outbox.overdue', undefined)
+    expect(overdue).toMatchObject({ id: scheduled!.id, state: 'overdue', uploaded: 1 })
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(network.fake.statuses).toHaveLength(0)
+
+    expect(await later.call('outbox.publishNow', { ids: [overdue!.id] })).toEqual([
+      { id: overdue!.id, ok: true },
+    ])
+    const [done] = await later.waitForJobs((jobs) => jobs[0]?.state === 'done')
+    expect(done?.uploaded).toBe(2)
+    expect(network.fake.statuses).toHaveLength(1)
+    expect(network.server.requestsTo('POST /api/v2/media')).toHaveLength(2)
+  })
 })
