@@ -28,7 +28,8 @@ export interface PostJobsOptions {
  * account at all when none is connected: the job then waits for a reconnect). The other
  * networks are announced to the export bundles. A network's newest job decides what queueing
  * again does: none or cancelled → a new job; failed or not started → that job again (same id,
- * so a post that may exist is found rather than made twice); running or done → left alone.
+ * so a post that may exist is found rather than made twice), unless its account is no longer
+ * the one chosen (disconnected): then a new job for the chosen one; running or done → left alone.
  */
 export class PostJobs {
   readonly #o: PostJobsOptions
@@ -55,7 +56,12 @@ export class PostJobs {
         exported.push(network)
         continue
       }
-      const latest = jobs.filter((job) => job.network === network).at(-1)
+      let latest = jobs.filter((job) => job.network === network).at(-1)
+      const replaceable = latest && (latest.state === 'failed' || isUnstarted(latest))
+      if (latest && replaceable && latest.accountId !== account.id) {
+        // Its account was disconnected (or another is first now): the new one takes over.
+        latest = await book.moveIfAllowed(latest.id, () => ({ state: 'cancelled' }))
+      }
       if (!latest || latest.state === 'cancelled') {
         await book.create({
           postId: post.id,

@@ -173,6 +173,34 @@ describe('outbox retries', () => {
     ])
   })
 
+  it('fails the jobs of a disconnected account; queued again, the post goes out with the account connected now', async () => {
+    const network = await startMastodon()
+    const app = await startApp(tempDir())
+    const first = await app.connectMastodon(network)
+    const post = await app.draft([], 'Über das neue Konto')
+    const tomorrow = new Date(Date.now() + 24 * 60 * 60_000).toISOString()
+    await app.call('posts.update', { id: post.id, status: 'scheduled', scheduledAt: tomorrow })
+    await app.waitForJobs((jobs) => jobs[0]?.state === 'queued')
+
+    await app.call('accounts.disconnect', { id: first.id })
+    const [orphan] = await app.waitForJobs((jobs) => jobs[0]?.state === 'failed')
+    expect(orphan).toMatchObject({ error: { code: 'not_found' }, canRetry: true })
+    expect(orphan?.accountHandle).toBeUndefined()
+    await app.services.outbox.settled()
+    expect(app.services.posts.get(post.id)?.status).toBe('failed')
+
+    const second = await app.connectMastodon(network)
+    expect(second.id).not.toBe(first.id)
+    // Queued again straight from failed (the composer offers Queue on a failed post).
+    await app.call('posts.update', { id: post.id, status: 'queued', scheduledAt: null })
+    const jobs = await app.waitForJobs((list) => list.some((job) => job.state === 'done'))
+    expect(jobs.map((job) => [job.accountId, job.state])).toEqual([
+      [second.id, 'done'],
+      [first.id, 'cancelled'],
+    ])
+    expect(network.fake.statuses.map((status) => status.text)).toEqual(['Über das neue Konto'])
+  })
+
   it('waits while the server cannot be reached and sends once it is back', async () => {
     const network = await startMastodon()
     const proxy = await startSwitchableProxy(network.server.origin)
