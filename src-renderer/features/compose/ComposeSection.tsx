@@ -1,4 +1,4 @@
-import { ToastProvider } from '../library/shared/Toast'
+import { ToastProvider } from '../../components/Toast'
 import { SnippetsRoutes } from '../snippets/SnippetsRoutes'
 import { Composer } from './composer/Composer'
 import { PostsView } from './posts/PostsView'

@@ -7,7 +7,7 @@ import { useFileDrop, usePasteImport } from './import/useFileDrop'
 import { useImport } from './import/useImport'
 import { PhotoView } from './photo/PhotoView'
 import { useOpenPhotoId } from './route'
-import { ToastProvider } from './shared/Toast'
+import { ToastProvider } from '../../components/Toast'
 import './library.css'
 
 /**

@@ -5,7 +5,7 @@ import type { PostId } from '../../../../src-shared/posts/model'
 import type { BundleSummary } from '../../../../src-shared/publishing/bundles-contract'
 import { ApiError } from '../../../api/client'
 import { useApi } from '../../../api/ApiContext'
-import { useToast } from '../../library/shared/Toast'
+import { useToast } from '../../../components/Toast'
 import { networkName } from '../network-names'
 import { describeRevealError } from './bundle-errors'
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useApi } from '../../../api/ApiContext'
 import { describeError } from '../../../app/describe-error'
 import { Modal } from '../../../components/Modal'
-import { useToast } from '../shared/Toast'
+import { useToast } from '../../../components/Toast'
 
 interface EmptyTrashDialogProps {
   open: boolean

@@ -2,7 +2,7 @@ import { useCallback } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useApi } from '../../../api/ApiContext'
 import { describeError } from '../../../app/describe-error'
-import { useToast } from '../shared/Toast'
+import { useToast } from '../../../components/Toast'
 
 /** Moves photos to the trash with an Undo in the toast; restores them from it. */
 export function useTrashActions() {

@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SnippetKind } from '../../../../src-shared/snippets/model'
 import { describeError } from '../../../app/describe-error'
-import { useToast } from '../../library/shared/Toast'
+import { useToast } from '../../../components/Toast'
 import type { ItemOf, SnippetOperations } from '../data/snippet-api'
 
 const deletedMessage: Record<

@@ -64,7 +64,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             <button
               type="button"
               className="toast__close"
-              aria-label={t('library.toast.close')}
+              aria-label={t('toast.close')}
               onClick={() => {
                 setToast(undefined)
                 setPaused(false)
