@@ -2,6 +2,12 @@ import type { NetworkId } from '../platforms/networks'
 import { altTextLimits, countAltText, countText } from '../text/count'
 import type { CountContext, Measure, TextField } from '../text/rules'
 import type { PostDocument } from './model'
+import {
+  carouselSizes,
+  pinterestFirstPhotoOnly,
+  type FirstPhotoOnly,
+  type PhotoLookup,
+} from './pinterest-carousel'
 import { postTextFor } from './variant-text'
 
 /**
@@ -11,7 +17,7 @@ import { postTextFor } from './variant-text'
 export const imageRules: Readonly<Record<NetworkId, { max: number; needsOne: boolean }>> = {
   bluesky: { max: 4, needsOne: false },
   mastodon: { max: 4, needsOne: false },
-  pinterest: { max: 5, needsOne: true },
+  pinterest: { max: carouselSizes.max, needsOne: true },
   x: { max: 4, needsOne: false },
   instagram: { max: 10, needsOne: true },
   threads: { max: 20, needsOne: false },
@@ -42,18 +48,21 @@ export type QueueProblem =
       over: number
     }
   | { kind: 'missing_alt_text'; severity: 'warning'; photoIndexes: number[] }
+  | ({ kind: 'first_photo_only'; severity: 'warning'; network: 'pinterest' } & FirstPhotoOnly)
 
 /** The alt text a photo goes out with: the post's own, else the one saved with the photo. */
 export type AltTextLookup = (photoId: string) => string
 
 /**
  * Everything that stands between a post and the queue. Blocking problems stop queueing (a network
- * would refuse the post); warnings (missing alt text) ask the user first.
+ * would refuse the post); warnings (missing alt text; Pinterest pinning only the first photo,
+ * which needs the photo records in `photoOf` to know the render sizes) ask the user first.
  */
 export function checkPostForQueue(
   post: Pick<PostDocument, 'caption' | 'variants' | 'targets' | 'photos'>,
   libraryAltText: AltTextLookup,
   contexts: NetworkContexts = {},
+  photoOf?: PhotoLookup,
 ): QueueProblem[] {
   if (post.targets.length === 0) return [{ kind: 'no_targets', severity: 'blocking' }]
   const problems: QueueProblem[] = []
@@ -75,6 +84,10 @@ export function checkPostForQueue(
     const max = context.maxImages ?? images.max
     if (post.photos.length > max) {
       problems.push({ kind: 'too_many_photos', severity: 'blocking', network, max })
+    }
+    const firstOnly = network === 'pinterest' && photoOf && pinterestFirstPhotoOnly(post, photoOf)
+    if (firstOnly) {
+      problems.push({ kind: 'first_photo_only', severity: 'warning', network, ...firstOnly })
     }
     if (altTextLimits[network] === undefined) continue
     altTexts.forEach((text, photoIndex) => {

@@ -21,7 +21,8 @@ const PinSchema = z.object({ id: z.string().min(1) })
 
 /**
  * Pinterest: one `POST /v5/pins` with board, title, description, link, alt text and the photos
- * as base64 (a carousel of 2–5 when they share a size).
+ * as base64: a carousel of 2–5 when they share a size, else the first photo alone — as the
+ * composer warns before queueing (src-shared/posts/pinterest-carousel.ts has the one rule).
  *
  * Media reference: Pinterest has no separate upload, so uploadMedia checks the render is really
  * JPEG or PNG and stages a copy of its bytes (pinterest/staging.ts); the reference the outbox

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AdapterContext, PreparedPost } from '../../adapter'
 import { call, readJson } from '../http'
-import { isCarousel } from './pin-body'
+import { isCarousel } from '../../../../src-shared/posts/pinterest-carousel'
 
 /** How far back to look when the outbox does not say when the lost attempt started. */
 export const defaultLookBackMs = 24 * 60 * 60 * 1000

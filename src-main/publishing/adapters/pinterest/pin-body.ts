@@ -1,40 +1,24 @@
 import type { AccountSummary } from '../../../../src-shared/accounts/contract'
+import { carouselSizes, isCarousel } from '../../../../src-shared/posts/pinterest-carousel'
 import { countAltText, countText } from '../../../../src-shared/text/count'
-import type { PreparedImage, PreparedPost } from '../../adapter'
+import type { PreparedPost } from '../../adapter'
 import { plural } from '../wording'
 import type { StagedMime } from './staging'
 
-/** PinMediaSourceImagesBase64: `items` minItems 2, maxItems 5. */
-export const carouselSizes = { min: 2, max: 5 } as const
 const altTextLimit = 500
 
 /**
- * A carousel needs photos of one size (Pinterest shows them in one frame); otherwise the pin
- * gets the first photo only. check() reports that case, so it never happens unnoticed.
- */
-export function isCarousel(images: readonly Pick<PreparedImage, 'width' | 'height'>[]): boolean {
-  const [first] = images
-  return (
-    first !== undefined &&
-    images.length >= carouselSizes.min &&
-    images.length <= carouselSizes.max &&
-    images.every((image) => image.width === first.width && image.height === first.height)
-  )
-}
-
-/**
- * What stops this pin, in plain sentences: everything pinRefusals finds, plus photo count, kind
- * (JPEG/PNG only) and sizes that do not make a carousel (then only the first would be pinned).
+ * What stops this pin, in plain sentences: everything pinRefusals finds, plus photo count (at
+ * most 5, as the composer's too_many_photos stops queueing) and kind (JPEG/PNG only).
+ *
+ * 2–5 photos that do not share a size are no problem here: the pin gets the first photo alone
+ * (pinBody), which is exactly what the composer warned about before queueing
+ * (src-shared/posts/pinterest-carousel.ts, the same isCarousel rule) and the user accepted.
  */
 export function checkPin(post: PreparedPost, _account: AccountSummary): string[] {
   const problems = pinRefusals(post)
   if (post.images.length > carouselSizes.max)
     problems.push(`Pinterest takes at most ${carouselSizes.max} photos in one pin.`)
-  else if (post.images.length > 1 && !isCarousel(post.images))
-    problems.push(
-      'Pinterest makes a carousel only from photos of the same size. These differ, so only ' +
-        'the first photo would be pinned: give them the same crop, or keep one photo.',
-    )
   post.images.forEach((image, index) => {
     if (image.mime !== 'image/jpeg' && image.mime !== 'image/png')
       problems.push(`Photo ${index + 1} is ${image.mime}; Pinterest takes JPEG or PNG.`)
@@ -82,9 +66,10 @@ export interface StagedImage {
 
 /**
  * `POST /v5/pins` body: board, title, description, link, alt text and the photos as base64 —
- * one `image_base64`, or `multiple_image_base64` items (which carry the link, but no alt text:
- * the spec gives carousel items none). The pin's one `alt_text` is then every photo's alt text,
- * one per line, when that fits Pinterest's 500 characters, else the first photo's.
+ * `multiple_image_base64` items when the photos make a carousel (2–5 of one size; they carry the
+ * link, but no alt text: the spec gives carousel items none), else one `image_base64` with the
+ * first photo and its alt text. A carousel's one `alt_text` is every photo's alt text, one per
+ * line, when that fits Pinterest's 500 characters, else the first photo's.
  */
 export function pinBody(
   post: PreparedPost,

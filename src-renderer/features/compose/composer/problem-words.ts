@@ -32,5 +32,14 @@ export function problemSentence(t: TFunction, language: string, problem: QueuePr
       return t('compose.queue.problems.altMissing', {
         positions: problem.photoIndexes.map((index) => index + 1).join(', '),
       })
+    case 'first_photo_only': {
+      const network = networkName(problem.network)
+      if (problem.reason === 'shapes')
+        return t('compose.queue.problems.firstPhotoOnlyShapes', { network })
+      const sizes = problem.sizes
+        .map((size) => `${number(size.width)} × ${number(size.height)}`)
+        .join(', ')
+      return t('compose.queue.problems.firstPhotoOnlySizes', { network, sizes })
+    }
   }
 }
