@@ -5,6 +5,7 @@ import type { PostDocument, PostPatch, PostPhoto } from '../../../../src-shared/
 import { filesFromDrop } from '../../library/import/collect-files'
 import { LibraryDrawer } from './LibraryDrawer'
 import { PhotoCard } from './PhotoCard'
+import { PinterestCarouselNotice } from './PinterestCarouselNotice'
 import { libraryPhotoType, moveItem, postPhotoType } from './reorder'
 import { useImportAndAttach } from './useImportAndAttach'
 import './post-photos.css'
@@ -136,6 +137,7 @@ export const PostPhotos = memo(function PostPhotos({
           </ul>
         )}
       </div>
+      <PinterestCarouselNotice photos={photos} targets={targets} library={library} />
       <p className="visually-hidden" role="status">
         {moved}
       </p>
