@@ -26,6 +26,7 @@ import type { Outbox } from './publishing/outbox/outbox'
 import { BundleService } from './publishing/bundles/bundle-service'
 import { bundleLanguage } from './publishing/bundles/bundle-language'
 import { openFolder } from './publishing/bundles/open-folder'
+import { QueuedBundles } from './publishing/bundles/queued-bundles'
 
 export interface ServicesConfig {
   host: HostKind
@@ -56,6 +57,7 @@ export interface Services {
   snippets: SnippetStore
   outbox: Outbox
   bundles: BundleService
+  queuedBundles: QueuedBundles
   dispatch: Dispatch
   dispatchUpload: DispatchUpload
   media(path: string): Promise<MediaFile | undefined>
@@ -133,6 +135,15 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     language: () => bundleLanguage(settings.get().language),
     revealFolder: config.revealFolder ?? openFolder,
   })
+  // Queueing a post makes the folders of its export networks right away (queued-bundles.ts).
+  const queuedBundles = new QueuedBundles({
+    outbox,
+    bundles,
+    posts,
+    events,
+    log: config.log,
+    ...(config.publishing?.now ? { now: config.publishing.now } : {}),
+  })
   const handlers = createHandlers({
     host: config.host,
     version: config.version,
@@ -146,8 +157,10 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     snippets,
     outbox,
     bundles,
+    queuedBundles,
   })
   await outbox.start()
+  queuedBundles.start()
   return {
     events,
     accounts,
@@ -159,6 +172,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     snippets,
     outbox,
     bundles,
+    queuedBundles,
     dispatch: createDispatcher(handlers, config.log),
     dispatchUpload: createUploadDispatcher(
       {
@@ -171,6 +185,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       (await accounts.media(path)) ?? resolveMedia(path, library, worker, watermarks, renders),
     libraryPath,
     close: async () => {
+      await queuedBundles.stop()
       await outbox.stop()
       await pool.close()
     },

@@ -16,6 +16,7 @@ import type { Outbox } from '../publishing/outbox/outbox'
 import { outboxHandlers } from '../publishing/outbox/outbox-handlers'
 import type { BundleService } from '../publishing/bundles/bundle-service'
 import { bundleHandlers } from '../publishing/bundles/bundle-handlers'
+import type { QueuedBundles } from '../publishing/bundles/queued-bundles'
 
 export interface HandlerDependencies {
   host: HostKind
@@ -30,6 +31,7 @@ export interface HandlerDependencies {
   snippets: SnippetStore
   outbox: Outbox
   bundles: BundleService
+  queuedBundles: QueuedBundles
 }
 
 /** Every channel of the contract, answered in one place. The compiler insists none is missing. */
@@ -80,7 +82,7 @@ export function createHandlers(deps: HandlerDependencies): Handlers {
     ...accountHandlers(deps.accounts),
     ...snippetHandlers(deps.snippets),
     ...outboxHandlers(deps.outbox),
-    ...bundleHandlers(deps.bundles),
+    ...bundleHandlers(deps.bundles, deps.queuedBundles),
   }
 }
 

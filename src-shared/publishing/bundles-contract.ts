@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { AppErrorSchema } from '../errors'
-import { NetworkIdSchema, PostIdSchema } from '../posts/model'
+import { NetworkIdSchema, PostIdSchema, PostStatusSchema } from '../posts/model'
 
 /**
  * Export bundles, spread into `channels` and `events` in ../contract.ts: for a network Werkschau
@@ -45,6 +45,32 @@ export const BundleResultSchema = z.discriminatedUnion('ok', [
 ])
 export type BundleResult = z.infer<typeof BundleResultSchema>
 
+/**
+ * One export network of a post in the outbox: `making` (its folder is being made), `ready` (made:
+ * ready to post by hand), `failed` (why, in `error`) or `missing` (not made, nothing under way).
+ */
+export const OutboxBundleSchema = z.object({
+  network: NetworkIdSchema,
+  state: z.enum(['making', 'ready', 'failed', 'missing']),
+  /** The folder on disk, when there is one (also while it is made again or after a failed remake). */
+  bundle: BundleSummarySchema.optional(),
+  error: AppErrorSchema.optional(),
+})
+export type OutboxBundle = z.infer<typeof OutboxBundleSchema>
+
+/** A queued, scheduled, published or failed post with export networks, as the Outbox lists it. */
+export const OutboxPostBundlesSchema = z.object({
+  postId: PostIdSchema,
+  /** The caption's first line, shortened; '' when empty (like the outbox's jobs). */
+  postTitle: z.string(),
+  status: PostStatusSchema,
+  scheduledAt: z.iso.datetime({ offset: true }).optional(),
+  /** When the post last changed: the Outbox sorts posts without jobs by it. */
+  updatedAt: z.iso.datetime(),
+  bundles: z.array(OutboxBundleSchema),
+})
+export type OutboxPostBundles = z.infer<typeof OutboxPostBundlesSchema>
+
 export const bundleChannels = {
   /** Makes (or remakes) the folders; progress and results arrive as `bundles.progress`. */
   'bundles.create': {
@@ -61,6 +87,12 @@ export const bundleChannels = {
     input: z.strictObject({ postId: PostIdSchema, network: NetworkIdSchema }),
     output: z.object({ folder: z.string() }),
   },
+  /**
+   * The export bundles of every post in the outbox (queued, scheduled, published or failed),
+   * newest change first. Queueing a post makes them (src-main/publishing/bundles/queued-bundles.ts);
+   * lists reload on `bundles.progress`, `posts.changed` and `outbox.changed`.
+   */
+  'bundles.outbox': { input: z.void(), output: z.array(OutboxPostBundlesSchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>
 
 export type BundleChannelName = keyof typeof bundleChannels

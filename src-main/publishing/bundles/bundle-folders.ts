@@ -67,6 +67,20 @@ export async function findPostFolder(
   return undefined
 }
 
+/** Every post folder with the post it belongs to (one pass, for lists of many posts). */
+export async function listPostFolders(libraryRoot: string): Promise<Map<PostId, string>> {
+  const root = postsFolder(libraryRoot)
+  const names = (await readdir(root).catch(() => [] as string[])).sort()
+  const folders = new Map<PostId, string>()
+  for (const name of names) {
+    if (name.startsWith('.')) continue
+    const marker = await readJsonFile(join(root, name, postMarkerFileName), PostMarkerSchema)
+    if (marker.ok && !folders.has(marker.value.postId))
+      folders.set(marker.value.postId, join(root, name))
+  }
+  return folders
+}
+
 /**
  * The post's folder, made on first use under a name no other folder has (`… 2`, `… 3`). The
  * marker file, not the name, ties it to the post: the title may change, the folder stays.

@@ -15,6 +15,7 @@ import { buildBundle, type BundleRenderer } from './build-bundle'
 import {
   assertInsideExports,
   findPostFolder,
+  listPostFolders,
   readManifest,
   type BundleManifest,
 } from './bundle-folders'
@@ -76,9 +77,28 @@ export class BundleService {
   /** The post's bundles on disk, in the app's network order, each with its caption. */
   async list(postId: PostId): Promise<BundleSummary[]> {
     const post = this.#post(postId)
-    const root = this.#deps.libraryRoot()
-    const postFolder = await findPostFolder(root, postId)
-    if (!postFolder) return []
+    const postFolder = await findPostFolder(this.#deps.libraryRoot(), postId)
+    return postFolder ? this.#inFolder(post, postFolder) : []
+  }
+
+  /**
+   * The bundles of many posts at once (the Outbox's list), reading the Exports folder once.
+   * Posts that are not in the library (or trashed) are left out.
+   */
+  async listMany(postIds: readonly PostId[]): Promise<Map<PostId, BundleSummary[]>> {
+    const folders = await listPostFolders(this.#deps.libraryRoot())
+    const found = new Map<PostId, BundleSummary[]>()
+    for (const postId of postIds) {
+      const post = this.#deps.posts.get(postId)
+      const postFolder = folders.get(postId)
+      if (!post || post.trashedAt !== undefined) continue
+      found.set(postId, postFolder ? await this.#inFolder(post, postFolder) : [])
+    }
+    return found
+  }
+
+  async #inFolder(post: PostDocument, postFolder: string): Promise<BundleSummary[]> {
+    const postId = post.id
     const summaries: BundleSummary[] = []
     for (const network of networkIds) {
       const folder = join(postFolder, networkFolderName(network))
