@@ -11,6 +11,7 @@ import { ListProblem } from './ListProblem'
 import { PhotoGrid } from './PhotoGrid'
 import { TrashIcon } from './LibraryView'
 import { useGridSelection } from './useGridSelection'
+import { useNewPostFromPhotos } from './useNewPostFromPhotos'
 import { rememberGridScroll, useReturnToGrid } from './useReturnToGrid'
 import { useTrashActions } from './useTrashActions'
 
@@ -32,6 +33,7 @@ export function PhotosPane({ hidden, trashToggle, onFiles }: PhotosPaneProps) {
   const hintId = useId()
   const [exporting, setExporting] = useState<PhotoRecord[]>()
   const { moveToTrash } = useTrashActions()
+  const newPost = useNewPostFromPhotos()
   useReturnToGrid(hidden, gridRef)
 
   const open = useCallback(
@@ -86,6 +88,14 @@ export function PhotosPane({ hidden, trashToggle, onFiles }: PhotosPaneProps) {
           {count > 0 ? (
             <>
               <span className="selection-bar__count">{t('library.grid.selected', { count })}</span>
+              <button
+                type="button"
+                className="button button--small"
+                disabled={newPost.busy}
+                onClick={() => void newPost.start(selection.order)}
+              >
+                {t('library.newPost.action', { count })}
+              </button>
               <button
                 type="button"
                 className="button button--small button--primary"

@@ -3,6 +3,11 @@ import { useCallback, useMemo, useState } from 'react'
 export interface GridSelection {
   /** Ids selected and still in the list. */
   selected: ReadonlySet<string>
+  /**
+   * The same ids in the order they were chosen (a Ctrl/Space toggle adds at the end; a range or
+   * Select all adds in grid order), e.g. for a new post's photos.
+   */
+  order: readonly string[]
   /** The cell keyboard focus is on (aria-activedescendant). */
   activeIndex: number
   moveTo: (index: number, extend: boolean) => void
@@ -27,6 +32,8 @@ export function useGridSelection(ids: readonly string[]): GridSelection {
 
   const indexOf = useMemo(() => new Map(ids.map((id, index) => [id, index])), [ids])
   const selected = useMemo(() => new Set(ids.filter((id) => chosen.has(id))), [ids, chosen])
+  // A Set keeps insertion order, and toggling off and on again moves an id to the end.
+  const order = useMemo(() => [...chosen].filter((id) => indexOf.has(id)), [chosen, indexOf])
   const found = active.id === undefined ? undefined : indexOf.get(active.id)
   const activeIndex = Math.max(0, Math.min(found ?? active.index, ids.length - 1))
   const anchorIndex = (anchor === undefined ? undefined : indexOf.get(anchor)) ?? activeIndex
@@ -79,5 +86,5 @@ export function useGridSelection(ids: readonly string[]): GridSelection {
   const selectAll = useCallback(() => setChosen(new Set(ids)), [ids])
   const clear = useCallback(() => setChosen(new Set()), [])
 
-  return { selected, activeIndex, moveTo, click, toggle, selectAll, clear }
+  return { selected, order, activeIndex, moveTo, click, toggle, selectAll, clear }
 }
