@@ -38,6 +38,9 @@ export interface PostStoreOptions {
 
 export type PostActionResult = ActionResult<PostDocument>
 
+/** Hears posts moved into (`trashed`) or out of the trash, once the move is on disk. */
+export type TrashMoveListener = (ids: PostId[], trashed: boolean) => void
+
 const documentName = /^([0-9a-f]{32})\.json$/
 const readConcurrency = 32
 
@@ -54,6 +57,7 @@ export function newPostId(): PostId {
 export class PostStore {
   readonly layout: LibraryLayout
   private readonly locks = new KeyedLock()
+  private readonly trashListeners = new Set<TrashMoveListener>()
 
   private constructor(
     private readonly options: PostStoreOptions,
@@ -135,12 +139,25 @@ export class PostStore {
   }
 
   /** Each id on its own: an unknown or failing one does not stop or undo the others. */
-  trash(ids: readonly string[]): Promise<PostActionResult[]> {
-    return this.eachId(ids, (post) => this.move(post, true))
+  async trash(ids: readonly string[]): Promise<PostActionResult[]> {
+    const results = await this.eachId(ids, (post) => this.move(post, true))
+    this.movedInTrash(results, true)
+    return results
   }
 
-  restore(ids: readonly string[]): Promise<PostActionResult[]> {
-    return this.eachId(ids, (post) => this.move(post, false))
+  async restore(ids: readonly string[]): Promise<PostActionResult[]> {
+    const results = await this.eachId(ids, (post) => this.move(post, false))
+    this.movedInTrash(results, false)
+    return results
+  }
+
+  /**
+   * The outbox listens: a post moved to the trash must not go out, and one taken back out must
+   * not go out unasked either (Outbox.start subscribes).
+   */
+  onTrashMove(listener: TrashMoveListener): () => void {
+    this.trashListeners.add(listener)
+    return () => this.trashListeners.delete(listener)
   }
 
   /** The document at its new place first, then the old one goes (loadPosts settles a crash). */
@@ -188,6 +205,19 @@ export class PostStore {
 
   private changed(ids: PostId[]): void {
     this.options.onChanged?.(ids)
+  }
+
+  private movedInTrash(results: readonly PostActionResult[], trashed: boolean): void {
+    const ids = results.filter((result) => result.ok).map((result) => result.id)
+    if (ids.length === 0) return
+    for (const listener of this.trashListeners) {
+      try {
+        listener(ids, trashed)
+      } catch (error) {
+        // The move is on disk; a listener's trouble must not make it look failed.
+        this.options.log.error('a trash listener failed', error)
+      }
+    }
   }
 }
 

@@ -87,7 +87,7 @@ export class JobBook {
       const saved = await this.#o.store.save(next)
       this.#o.events.emit('outbox.changed', { ids: [id] })
       if (saved.state !== job.state || saved.scheduledAt !== job.scheduledAt) {
-        this.track(this.#syncPost(saved.postId))
+        this.track(this.syncPost(saved.postId))
         this.#o.onMoved()
       }
       return saved
@@ -119,7 +119,11 @@ export class JobBook {
     while (this.#pending.size > 0) await Promise.allSettled([...this.#pending])
   }
 
-  async #syncPost(postId: string): Promise<void> {
+  /**
+   * The post's status from its jobs (post-status.ts), unless it is in the trash: a trashed post
+   * keeps what it had, and catches up when it is restored.
+   */
+  async syncPost(postId: string): Promise<void> {
     await this.forPost(postId, async () => {
       const post = this.#o.posts.get(postId)
       if (!post || post.trashedAt) return

@@ -36,6 +36,7 @@ import {
   type RetryPolicy,
 } from './retry-policy'
 import { RunQueue } from './run-queue'
+import { TrashedPosts } from './trashed-posts'
 
 export type { ExportTargetsListener } from './post-jobs'
 
@@ -96,12 +97,19 @@ export class Outbox {
   readonly #queue: RunQueue
   readonly #gates: OfflineGates
   readonly #postJobs: PostJobs
+  readonly #trash: TrashedPosts
   readonly #pollMs: number
   readonly #progress = new Map<OutboxJobId, { value: number; state: JobState; at: number }>()
   /** Rate limits: an account's jobs wait until then (from the network's Retry-After). */
   readonly #holds = new Map<string, number>()
   readonly #unsubscribe: (() => void)[] = []
   #lastTick: number | undefined
+  /**
+   * Set at the end of start(): until then no job runs. Settling what happened while the app was
+   * closed moves jobs (each move kicks the queue), and a pass in between could start a job the
+   * next step of start() was about to hold as overdue.
+   */
+  #started = false
 
   constructor(options: OutboxOptions) {
     this.#o = {
@@ -145,18 +153,29 @@ export class Outbox {
       book: this.#book,
       accounts: () => options.accounts.list(),
       direct: directNetworks(options.adapters),
-      cancel: (id) => this.#cancel(id),
+      cancel: (id) => this.#cancel(id, { keepInDoubt: true }),
       log: options.log,
+    })
+    this.#trash = new TrashedPosts({
+      book: this.#book,
+      cancelIfNotPosting: (job) => this.#postJobs.cancelIfNotPosting(job),
     })
   }
 
   /**
    * Settles what happened while the app was closed, then starts running due jobs: scheduled
    * jobs overdue by more than the grace period wait for the user; jobs of accounts that need
-   * reconnecting pause; paused jobs of accounts connected since resume.
+   * reconnecting pause; paused jobs of accounts connected since resume; jobs of posts in the
+   * trash are cancelled (the app may have stopped between binning a post and cancelling them).
    */
   async start(): Promise<void> {
     const now = this.#o.now().getTime()
+    const binned = new Set<string>()
+    for (const job of this.#book.list()) {
+      const post = this.#o.posts.get(job.postId)
+      if (!post || post.trashedAt) binned.add(job.postId)
+    }
+    await this.#trash.trashed([...binned])
     for (const job of this.#book.list()) {
       if (isFinal(job.state) || job.state === 'failed' || job.state === 'overdue') continue
       const account = this.#o.accounts.get(job.accountId)
@@ -177,7 +196,11 @@ export class Outbox {
       this.#o.events.subscribe((event, payload) => {
         if (event === 'accounts.changed') this.#book.track(this.#keychainBack(payload))
       }),
+      this.#o.posts.onTrashMove((ids, trashed) =>
+        this.#book.track(trashed ? this.#trash.trashed(ids) : this.#trash.restored(ids)),
+      ),
     )
+    this.#started = true
     this.#queue.kick()
   }
 
@@ -273,6 +296,7 @@ export class Outbox {
   // ── Running ───────────────────────────────────────────────────────────────────────────────
 
   #due(now: Date, running: ReadonlySet<OutboxJobId>): { ready: OutboxJob[]; nextAt?: number } {
+    if (!this.#started) return { ready: [] }
     const ready: { job: OutboxJob; at: number }[] = []
     let nextAt: number | undefined
     for (const job of this.#book.list()) {
@@ -539,13 +563,18 @@ export class Outbox {
 
   // ── User actions ──────────────────────────────────────────────────────────────────────────
 
-  /** Cancels a job that may be cancelled, and stops its run if it has one. */
-  async #cancel(id: OutboxJobId): Promise<boolean> {
-    const saved = await this.#book.moveIfAllowed(id, () => ({
-      state: 'cancelled',
-      waitReason: undefined,
-      nextAttemptAt: undefined,
-    }))
+  /**
+   * Cancels a job that may be cancelled, and stops its run if it has one. `keepInDoubt` (the
+   * outbox's own cancels: a post binned or taken back) leaves a job whose create may have made
+   * the post, as found under the job's lock; the user's Cancel may take it (the Outbox says that
+   * the post may exist).
+   */
+  async #cancel(id: OutboxJobId, { keepInDoubt = false } = {}): Promise<boolean> {
+    const saved = await this.#book.moveIfAllowed(id, (current) =>
+      keepInDoubt && current.postingStartedAt
+        ? undefined
+        : { state: 'cancelled', waitReason: undefined, nextAttemptAt: undefined },
+    )
     if (saved?.state !== 'cancelled') return false
     this.#queue.abort(id, userCancel)
     return true
