@@ -32,11 +32,16 @@ async function openOutbox(page: Page, host: RunningHost): Promise<void> {
   ).toBeVisible()
 }
 
-test('with no connected account, a queued post makes no job: the outbox stays empty, no badge', async ({
+test('with no connected account, a queued post makes no job but export folders, shown as they come', async ({
   page,
   host,
 }) => {
-  await page.goto(host.url)
+  await openOutbox(page, host)
+  await expect(page.getByRole('heading', { name: 'Nothing in your outbox yet' })).toBeVisible()
+  const link = page.getByRole('navigation').getByRole('link', { name: /^Outbox/ })
+  await expect(link).toHaveAccessibleName('Outbox')
+  await expectNoSeriousAxeViolations(page, 'empty outbox')
+
   const created = await call(page, host, 'posts.create', {
     caption: 'Walnut cutting board\nOiled twice',
     targets: ['instagram', 'bluesky'],
@@ -46,16 +51,32 @@ test('with no connected account, a queued post makes no job: the outbox stays em
   const queued = await call(page, host, 'posts.update', { id, status: 'queued' })
   expect(queued.ok, JSON.stringify(queued.error)).toBe(true)
 
-  // Instagram goes to an export bundle, Bluesky has no account: neither is an outbox job.
+  // Instagram goes to an export bundle, Bluesky has no account: neither is an outbox job…
   const jobs = await call(page, host, 'outbox.list', {})
   expect(jobs.value).toEqual([])
-
-  await openOutbox(page, host)
-  await expect(page.getByRole('heading', { name: 'Nothing in your outbox yet' })).toBeVisible()
-  const link = page.getByRole('navigation').getByRole('link', { name: 'Outbox' })
-  await expect(link).toHaveAccessibleName('Outbox')
+  // …both get a folder, made as the post was queued; the screen follows without a reload.
+  const post = page.getByRole('listitem').filter({
+    has: page.getByRole('heading', { name: 'Walnut cutting board' }),
+  })
+  const row = (network: string) =>
+    post.locator('.job').filter({ has: page.locator('.job__network', { hasText: network }) })
+  // Instagram needs a photo, and this post has none: its folder fails, in plain words.
+  await expect(row('Instagram')).toContainText('Folder not made')
+  await expect(row('Instagram')).toContainText(
+    'Instagram needs at least one photo. Add one to the post first.',
+  )
+  await expect(row('Instagram').getByRole('button', { name: 'Retry on Instagram' })).toBeVisible()
+  await expect(row('Bluesky')).toContainText('Ready to post by hand')
+  await expect(row('Bluesky')).toContainText(/Folder: Exports\/Posts\/.+\/Bluesky/)
+  await expect(
+    row('Bluesky').getByRole('button', { name: 'Copy caption for Bluesky' }),
+  ).toBeVisible()
+  await expect(
+    row('Bluesky').getByRole('button', { name: 'Show in folder for Bluesky' }),
+  ).toBeVisible()
+  await expect(link).toHaveAccessibleName('Outbox, 1 needs attention')
   await expect(page.getByRole('dialog')).toHaveCount(0)
-  await expectNoSeriousAxeViolations(page, 'empty outbox')
+  await expectNoSeriousAxeViolations(page, 'outbox with export folders')
 })
 
 // ── Jobs as main left them on disk ─────────────────────────────────────────────────────────

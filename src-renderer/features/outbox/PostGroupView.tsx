@@ -1,12 +1,16 @@
 import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { postHref } from '../compose/route'
+import { BundleRow } from './BundleRow'
 import { JobRow } from './JobRow'
 import type { JobActions } from './data/useJobActions'
 import { formatWhen } from './data/time'
 import type { PostGroup } from './group-jobs'
 
-/** One post: its title (the caption's first line) and time, then a row per network. */
+/**
+ * One post: its title (the caption's first line) and time, then a row per network: the jobs that
+ * publish it directly, then the export bundles to post by hand.
+ */
 export function PostGroupView({
   group,
   actions,
@@ -41,6 +45,9 @@ export function PostGroupView({
             onCancel={actions.cancel}
             onPublishNow={actions.publishNow}
           />
+        ))}
+        {group.bundles.map((entry) => (
+          <BundleRow key={`bundle-${entry.network}`} postId={group.postId} entry={entry} />
         ))}
       </ul>
     </li>
