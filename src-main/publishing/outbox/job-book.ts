@@ -5,6 +5,7 @@ import type { EventHub } from '../../api/event-hub'
 import { KeyedLock } from '../../library/concurrency'
 import type { Logger } from '../../log'
 import type { PostStore } from '../../posts/post-store'
+import { asDoneJob, type ArchivedJob } from './job-archive'
 import { newOutboxJobId, type JobStore } from './job-store'
 import { postStatusFor } from './post-status'
 
@@ -43,11 +44,35 @@ export class JobBook {
     return this.#o.store.list()
   }
 
-  /** A post's jobs, oldest first (so `.at(-1)` per network is the newest). */
+  /** Done jobs whose documents were pruned (job-archive.ts). */
+  archived(): ArchivedJob[] {
+    return this.#o.store.archived()
+  }
+
+  /**
+   * A post's jobs, oldest first (so `.at(-1)` per network is the newest), archived done jobs
+   * included: the post went to those networks, and its status and queueing again must know.
+   */
   jobsOf(postId: string): OutboxJob[] {
-    return this.list()
-      .filter((job) => job.postId === postId)
-      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0))
+    const archived = this.archived()
+      .filter((entry) => entry.postId === postId)
+      .map(asDoneJob)
+    return [...this.list().filter((job) => job.postId === postId), ...archived].sort((a, b) =>
+      a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0,
+    )
+  }
+
+  /**
+   * Removes finished jobs (job-pruning.ts): done ones are archived first. Anything else given
+   * (a job not finished, a done job without its link) stays.
+   */
+  async retire(jobs: readonly OutboxJob[]): Promise<void> {
+    const finished = jobs.filter(
+      (job) => job.state === 'cancelled' || (job.state === 'done' && job.result !== undefined),
+    )
+    if (finished.length === 0) return
+    await this.#o.store.retire(finished)
+    this.#o.events.emit('outbox.changed', { ids: finished.map((job) => job.id) })
   }
 
   async create(

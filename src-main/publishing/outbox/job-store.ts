@@ -1,16 +1,22 @@
 import { randomBytes } from 'node:crypto'
-import { mkdir, readdir } from 'node:fs/promises'
+import { mkdir, readdir, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import {
   OutboxJobSchema,
   type OutboxJob,
   type OutboxJobId,
 } from '../../../src-shared/publishing/job'
-import { readJsonFile, removeTempFiles, writeJsonAtomic } from '../../library/atomic-file'
+import {
+  fsyncDirectory,
+  readJsonFile,
+  removeTempFiles,
+  writeJsonAtomic,
+} from '../../library/atomic-file'
 import { forEachLimit } from '../../library/concurrency'
 import { freezeDeep } from '../../library/records'
 import { setAsideUnreadable } from '../../library/sidecar-loader'
 import type { Logger } from '../../log'
+import { archivedFrom, JobArchive, type ArchivedJob } from './job-archive'
 
 const documentName = /^(job_[0-9a-f]{24})\.json$/
 
@@ -25,16 +31,21 @@ export function newOutboxJobId(): OutboxJobId {
  * during that call. A document that cannot be read is moved to `outbox/.unreadable/` with a
  * warning, never deleted. Writes of one job are never concurrent: the outbox runs each job in
  * one place and serialises its own changes.
+ *
+ * Finished jobs leave (`retire`, job-pruning.ts): a done job's document becomes an entry of the
+ * archive (job-archive.ts) before it is removed, a cancelled one is removed.
  */
 export class JobStore {
   readonly folder: string
   readonly #unreadable: string
   readonly #index: Map<OutboxJobId, OutboxJob>
+  readonly #archive: JobArchive
 
-  private constructor(folder: string, index: Map<OutboxJobId, OutboxJob>) {
+  private constructor(folder: string, index: Map<OutboxJobId, OutboxJob>, archive: JobArchive) {
     this.folder = folder
     this.#unreadable = join(folder, '.unreadable')
     this.#index = index
+    this.#archive = archive
   }
 
   static async open(libraryRoot: string, log: Logger, now: () => Date): Promise<JobStore> {
@@ -56,7 +67,7 @@ export class JobStore {
       }
       index.set(id, freezeDeep(result.value))
     })
-    return new JobStore(folder, index)
+    return new JobStore(folder, index, await JobArchive.open(folder, log, now))
   }
 
   get(id: string): OutboxJob | undefined {
@@ -74,6 +85,27 @@ export class JobStore {
     const frozen = freezeDeep(structuredClone(parsed))
     this.#index.set(frozen.id, frozen)
     return frozen
+  }
+
+  /**
+   * Done jobs whose documents were retired. One whose document is still there (the app stopped
+   * between archiving and removing it) is left out: the document tells the same, and the next
+   * pruning removes it.
+   */
+  archived(): ArchivedJob[] {
+    return this.#archive.list().filter((entry) => !this.#index.has(entry.id))
+  }
+
+  /**
+   * Removes finished jobs' documents, the done ones archived first: a crash in between leaves a
+   * job in both places (the same facts twice), never in neither.
+   */
+  async retire(jobs: readonly OutboxJob[]): Promise<void> {
+    if (jobs.length === 0) return
+    await this.#archive.add(jobs.flatMap((job) => archivedFrom(job) ?? []))
+    for (const job of jobs) await rm(join(this.folder, `${job.id}.json`), { force: true })
+    await fsyncDirectory(this.folder)
+    for (const job of jobs) this.#index.delete(job.id)
   }
 
   get unreadableFolder(): string {

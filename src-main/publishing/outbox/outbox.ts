@@ -13,12 +13,14 @@ import type { PostStore } from '../../posts/post-store'
 import type { NetworkAdapter } from '../adapter'
 import type { BoundaryHook } from './boundaries'
 import { serverOf, tcpConnectivity, type ConnectivityCheck } from './connectivity'
+import { asDoneJob } from './job-archive'
 import { JobBook } from './job-book'
 import { snapshotPost } from './job-content'
 import { firstState, runJob, withoutStaleUploads } from './job-runner'
 import type { JobStore } from './job-store'
 import { jobView } from './job-view'
 import { OfflineGates } from './offline-gates'
+import { pruneEveryMs, pruneFinishedJobs } from './job-pruning'
 import {
   directNetworks,
   isUnstarted,
@@ -104,6 +106,7 @@ export class Outbox {
   readonly #holds = new Map<string, number>()
   readonly #unsubscribe: (() => void)[] = []
   #lastTick: number | undefined
+  #lastPrune: number | undefined
   /**
    * Set at the end of start(): until then no job runs. Settling what happened while the app was
    * closed moves jobs (each move kicks the queue), and a pass in between could start a job the
@@ -170,6 +173,7 @@ export class Outbox {
    */
   async start(): Promise<void> {
     const now = this.#o.now().getTime()
+    await this.#prune(this.#o.now())
     const binned = new Set<string>()
     for (const job of this.#book.list()) {
       const post = this.#o.posts.get(job.postId)
@@ -221,15 +225,24 @@ export class Outbox {
     return this.#postJobs.onExportTargets(listener)
   }
 
-  /** Newest first. */
+  /** Newest first; done jobs pruned since (job-pruning.ts) are listed with their link. */
   list(postId?: string): OutboxJobView[] {
-    return this.#book
+    const ofPost = (job: { postId: string }) => postId === undefined || job.postId === postId
+    const live = this.#book
       .list()
-      .filter((job) => postId === undefined || job.postId === postId)
-      .sort((a, b) =>
-        a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? 1 : -1,
-      )
+      .filter(ofPost)
       .map((job) => this.#view(job))
+    const archived = this.#book
+      .archived()
+      .filter(ofPost)
+      .map((entry) => ({
+        ...this.#view(asDoneJob(entry)),
+        photos: entry.photos,
+        uploaded: entry.photos,
+      }))
+    return [...live, ...archived].sort((a, b) =>
+      a.createdAt === b.createdAt ? (a.id < b.id ? -1 : 1) : a.createdAt < b.createdAt ? 1 : -1,
+    )
   }
 
   overdue(): OutboxJobView[] {
@@ -320,6 +333,7 @@ export class Outbox {
    * app had been closed.
    */
   async #tick(now: Date): Promise<void> {
+    if (now.getTime() - (this.#lastPrune ?? 0) >= pruneEveryMs) await this.#prune(now)
     const last = this.#lastTick
     this.#lastTick = now.getTime()
     if (last === undefined || now.getTime() - last <= this.#o.overdueGraceMs + this.#pollMs) return
@@ -478,6 +492,17 @@ export class Outbox {
           nextAttemptAt: undefined,
         }))
     }
+  }
+
+  /** Finished jobs older than the retention leave (job-pruning.ts): at start and daily. */
+  async #prune(now: Date): Promise<void> {
+    this.#lastPrune = now.getTime()
+    const removed = await pruneFinishedJobs({
+      book: this.#book,
+      post: (id) => this.#o.posts.get(id),
+      now,
+    })
+    if (removed > 0) this.#o.log.info(`outbox: ${removed} finished job(s) pruned`)
   }
 
   #reportProgress(id: OutboxJobId, state: JobState, value: number): void {
