@@ -1,6 +1,7 @@
-import { useId, useMemo } from 'react'
+import { memo, useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { PostDocument } from '../../../../src-shared/posts/model'
+import type { NetworkId } from '../../../../src-shared/platforms/networks'
+import type { PostId } from '../../../../src-shared/posts/model'
 import { bundleNetworks } from '../../../../src-shared/publishing/bundle-networks'
 import { describeError } from '../../../app/describe-error'
 import { useConnectedAccounts } from '../composer/useConnectedAccounts'
@@ -17,11 +18,13 @@ import './bundles.css'
  * with the photos, caption, alt texts and a how-to, then offers "Copy caption" and "Show in
  * folder" per network. Hidden while the post targets none of them.
  */
-export function BundlePanel({
-  post,
+export const BundlePanel = memo(function BundlePanel({
+  postId,
+  targets,
   saveFirst,
 }: {
-  post: PostDocument
+  postId: PostId
+  targets: readonly NetworkId[]
   /** Writes pending edits, so the folders hold what is on screen, not the last autosave. */
   saveFirst: () => Promise<void>
 }) {
@@ -31,13 +34,13 @@ export function BundlePanel({
   const networks = useMemo(
     () =>
       bundleNetworks(
-        post.targets,
+        targets,
         accounts.map((account) => account.network),
       ),
-    [post.targets, accounts],
+    [targets, accounts],
   )
-  const { bundles } = useBundles(post.id)
-  const { job, startError, start, cancel } = useBundleJob(post.id)
+  const { bundles } = useBundles(postId)
+  const { job, startError, start, cancel } = useBundleJob(postId)
   if (networks.length === 0) return null
 
   const running = job?.state === 'running'
@@ -76,7 +79,7 @@ export function BundlePanel({
         {networks.map((network) => (
           <BundleCard
             key={network}
-            postId={post.id}
+            postId={postId}
             network={network}
             bundle={bundles.find((bundle) => bundle.network === network)}
           />
@@ -84,4 +87,4 @@ export function BundlePanel({
       </ul>
     </section>
   )
-}
+})

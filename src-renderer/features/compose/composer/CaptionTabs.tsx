@@ -15,6 +15,8 @@ interface CaptionTabsProps {
   post: PostDocument
   accounts: readonly AccountSummary[]
   change: Change
+  /** For the editors' text: shown after the keystroke's frame (usePostDraft's `type`). */
+  type: Change
   countersId: string
   tools: (insert: InsertText) => ReactNode
 }
@@ -23,7 +25,7 @@ interface CaptionTabsProps {
  * The main caption and one tab per target network. A network without its own version follows the
  * main caption as it changes; "Write a separate version" starts one from the current caption.
  */
-export function CaptionTabs({ post, change, countersId, tools, accounts }: CaptionTabsProps) {
+export function CaptionTabs({ post, change, type, countersId, tools, accounts }: CaptionTabsProps) {
   const { t } = useTranslation()
   const [chosen, setChosen] = useState<Tab>('main')
   const active: Tab = chosen === 'main' || post.targets.includes(chosen) ? chosen : 'main'
@@ -31,7 +33,7 @@ export function CaptionTabs({ post, change, countersId, tools, accounts }: Capti
   const baseId = useId()
   const tabList = useRef<HTMLDivElement>(null)
 
-  const setCaption = useCallback((text: string) => change({ caption: text }), [change])
+  const setCaption = useCallback((text: string) => type({ caption: text }), [type])
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key as 'ArrowRight']
@@ -104,6 +106,7 @@ export function CaptionTabs({ post, change, countersId, tools, accounts }: Capti
             network={active}
             post={post}
             change={change}
+            type={type}
             countersId={countersId}
             tools={tools}
             accounts={accounts}
@@ -118,6 +121,7 @@ function NetworkVersion({
   network,
   post,
   change,
+  type,
   countersId,
   tools,
   accounts,
@@ -128,11 +132,16 @@ function NetworkVersion({
   // The version the user just dropped, so one click brings it back.
   const [dropped, setDropped] = useState<string>()
 
-  const setText = useCallback(
-    (text: string | undefined) =>
-      change((current) => ({ variants: withVariantText(current.variants, network, text) })),
-    [change, network],
+  const updateVariant = useCallback(
+    (via: Change, text: string | undefined) =>
+      via((current) => ({ variants: withVariantText(current.variants, network, text) })),
+    [network],
   )
+  const setText = useCallback(
+    (text: string | undefined) => updateVariant(change, text),
+    [change, updateVariant],
+  )
+  const typeText = useCallback((text: string) => updateVariant(type, text), [type, updateVariant])
 
   return (
     <div className="network-version">
@@ -168,7 +177,7 @@ function NetworkVersion({
         <>
           <CaptionEditor
             initialText={own}
-            onTextChange={setText}
+            onTextChange={typeText}
             label={t('compose.caption.networkLabel', { network: name })}
             placeholder={t('compose.caption.placeholder')}
             describedBy={countersId}

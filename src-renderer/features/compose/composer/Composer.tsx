@@ -1,5 +1,6 @@
 import { useCallback, useId, useMemo } from 'react'
 import { useTranslation } from 'react-i18next'
+import type { NetworkId } from '../../../../src-shared/platforms/networks'
 import type { PostDocument, PostId } from '../../../../src-shared/posts/model'
 import { useLibraryList } from '../../library/data/useLibraryList'
 import { Counters } from '../counters/Counters'
@@ -44,6 +45,8 @@ export function Composer({ id }: { id: PostId }) {
     <ComposerForm
       post={draft.post}
       change={draft.change}
+      type={draft.type}
+      current={draft.current}
       flush={draft.flush}
       saveState={draft.saveState}
     />
@@ -53,11 +56,15 @@ export function Composer({ id }: { id: PostId }) {
 function ComposerForm({
   post,
   change,
+  type,
+  current,
   flush,
   saveState,
 }: {
   post: PostDocument
   change: ReturnType<typeof usePostDraft>['change']
+  type: ReturnType<typeof usePostDraft>['type']
+  current: ReturnType<typeof usePostDraft>['current']
   flush: () => Promise<void>
   saveState: SaveState
 }) {
@@ -72,6 +79,8 @@ function ComposerForm({
     [list],
   )
   const altTextOf = useCallback((photoId: string) => library.get(photoId)?.altText ?? '', [library])
+  const photoOf = useCallback((photoId: string) => library.get(photoId), [library])
+  const setTargets = useCallback((targets: NetworkId[]) => change({ targets }), [change])
   const tools = useCallback(
     (insert: InsertText) => (
       <>
@@ -91,10 +100,11 @@ function ComposerForm({
         <h2 className="composer__title">{postTitle(post) || t('compose.untitled')}</h2>
         <SaveIndicator state={saveState} />
       </header>
-      <TargetPicker targets={post.targets} onChange={(targets) => change({ targets })} />
+      <TargetPicker targets={post.targets} onChange={setTargets} />
       <CaptionTabs
         post={post}
         change={change}
+        type={type}
         countersId={countersId}
         tools={tools}
         accounts={accounts}
@@ -108,8 +118,16 @@ function ComposerForm({
       )}
       <PostPhotos photos={post.photos} targets={post.targets} change={change} library={library} />
       <PostPreviews post={post} library={library} accounts={accounts} />
-      <BundlePanel post={post} saveFirst={flush} />
-      <QueueBar post={post} change={change} altTextOf={altTextOf} contexts={contexts} />
+      <BundlePanel postId={post.id} targets={post.targets} saveFirst={flush} />
+      <QueueBar
+        status={post.status}
+        scheduledAt={post.scheduledAt}
+        currentPost={current}
+        change={change}
+        altTextOf={altTextOf}
+        photoOf={photoOf}
+        contexts={contexts}
+      />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { memo, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PostDocument, PostPatch } from '../../../../src-shared/posts/model'
 import {
@@ -7,6 +7,7 @@ import {
   type NetworkContexts,
   type QueueProblem,
 } from '../../../../src-shared/posts/readiness'
+import type { PhotoLookup } from '../../../../src-shared/posts/pinterest-carousel'
 import { Modal } from '../../../components/Modal'
 import { problemSentence } from './problem-words'
 
@@ -28,21 +29,29 @@ function isoToLocalInput(iso: string | undefined): string {
  * Queue now or schedule. A post that breaks a hard limit is refused with every reason named
  * (network and by how much); missing alt text asks first. Queued posts can go back to drafts.
  */
-export function QueueBar({
-  post,
+export const QueueBar = memo(function QueueBar({
+  status,
+  scheduledAt: scheduledIso,
+  currentPost,
   change,
   altTextOf,
+  photoOf,
   contexts,
 }: {
-  post: PostDocument
+  status: PostDocument['status']
+  scheduledAt: PostDocument['scheduledAt']
+  /** The post as it is now, typed keys included; read when queueing, not on every render. */
+  currentPost: () => PostDocument
   change: (patch: PostPatch) => void
   altTextOf: (photoId: string) => string
+  /** Library records, to tell whether Pinterest's photos come out in one size (a carousel). */
+  photoOf: PhotoLookup
   contexts: NetworkContexts
 }) {
   const { t, i18n } = useTranslation()
   const [problems, setProblems] = useState<QueueProblem[]>([])
   const [warning, setWarning] = useState<{ problems: QueueProblem[]; intent: Intent }>()
-  const [when, setWhen] = useState(() => isoToLocalInput(post.scheduledAt))
+  const [when, setWhen] = useState(() => isoToLocalInput(scheduledIso))
   const whenId = useId()
 
   const commit = (intent: Intent): void => {
@@ -53,7 +62,7 @@ export function QueueBar({
   }
 
   const attempt = (intent: Intent): void => {
-    const found = checkPostForQueue(post, altTextOf, contexts)
+    const found = checkPostForQueue(currentPost(), altTextOf, contexts, photoOf)
     const blocking = blockingProblems(found)
     if (blocking.length > 0) {
       setProblems(blocking)
@@ -63,15 +72,15 @@ export function QueueBar({
     else commit(intent)
   }
 
-  const waiting = post.status === 'queued' || post.status === 'scheduled'
-  const scheduledAt = post.scheduledAt ? new Date(post.scheduledAt) : undefined
+  const waiting = status === 'queued' || status === 'scheduled'
+  const scheduledAt = scheduledIso ? new Date(scheduledIso) : undefined
   const when_ = localInputToIso(when)
   return (
     <div className="queue-bar">
       {waiting ? (
         <>
           <p className="queue-bar__status" role="status">
-            {post.status === 'scheduled' && scheduledAt
+            {status === 'scheduled' && scheduledAt
               ? t('compose.queue.scheduledFor', {
                   when: scheduledAt.toLocaleString(i18n.language, {
                     dateStyle: 'full',
@@ -151,4 +160,4 @@ export function QueueBar({
       </Modal>
     </div>
   )
-}
+})

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { memo, useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { accountNetworks } from '../../../../src-shared/accounts/model'
 import { networkIds, type NetworkId } from '../../../../src-shared/platforms/networks'
@@ -8,7 +8,7 @@ const direct: readonly NetworkId[] = accountNetworks
 const bundled = networkIds.filter((network) => !direct.includes(network))
 
 /** Which networks this post goes to; the order of `targets` follows the app's network order. */
-export function TargetPicker({
+export const TargetPicker = memo(function TargetPicker({
   targets,
   onChange,
 }: {
@@ -37,7 +37,7 @@ export function TargetPicker({
       />
     </fieldset>
   )
-}
+})
 
 function NetworkGroup({
   label,

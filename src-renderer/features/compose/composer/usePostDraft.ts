@@ -17,6 +17,18 @@ function applyPatch(post: PostDocument, patch: PostPatch): PostDocument {
   return next
 }
 
+/** Runs `run` in a task after the browser has painted its next frame. */
+function afterNextPaint(run: () => void): void {
+  requestAnimationFrame(() => {
+    const channel = new MessageChannel()
+    channel.port1.onmessage = () => {
+      channel.port1.close()
+      run()
+    }
+    channel.port2.postMessage(null)
+  })
+}
+
 /**
  * One post being edited. Changes show at once and are saved to the library 0.6 s after the last
  * one, and immediately when the composer closes, the page is hidden or the window is closed.
@@ -71,20 +83,58 @@ export function usePostDraft(id: PostId) {
     return chain.current
   }, [api, id])
 
-  const change = useCallback(
-    (patchOrUpdate: PostPatch | ((current: PostDocument) => PostPatch)): void => {
+  /** Takes a change into the document and the next save; the caller decides when React shows it. */
+  const record = useCallback(
+    (patchOrUpdate: PostPatch | ((current: PostDocument) => PostPatch)): boolean => {
       const current = latest.current
-      if (!current) return
+      if (!current) return false
       // A function sees every earlier change, even those React has not rendered yet.
       const patch = typeof patchOrUpdate === 'function' ? patchOrUpdate(current) : patchOrUpdate
       latest.current = applyPatch(current, patch)
-      setPost(latest.current)
       pending.current = { ...pending.current, ...patch }
-      setSaveState('unsaved')
       clearTimeout(timer.current)
       timer.current = setTimeout(() => void flush(), autosaveDelayMs)
+      return true
     },
     [flush],
+  )
+
+  const change = useCallback(
+    (patchOrUpdate: PostPatch | ((current: PostDocument) => PostPatch)): void => {
+      if (!record(patchOrUpdate)) return
+      setPost(latest.current)
+      setSaveState('unsaved')
+    },
+    [record],
+  )
+
+  // Keys pressed before the frame that shows them are rendered together, once, after that frame.
+  const renderAfterPaint = useRef<() => void>(undefined)
+  /**
+   * A change made by typing. The editor has already drawn the key; everything React shows from
+   * the caption (counters, tabs, title, save state) follows right after the browser has painted
+   * it, so a keystroke never waits for the rest of the composer (bench:editor). The document and
+   * the next save have the text at once, so a save on close never loses the last key.
+   */
+  const type = useCallback(
+    (patchOrUpdate: PostPatch | ((current: PostDocument) => PostPatch)): void => {
+      if (!record(patchOrUpdate) || renderAfterPaint.current) return
+      const render = (): void => {
+        if (renderAfterPaint.current !== render) return // The composer closed meanwhile.
+        renderAfterPaint.current = undefined
+        setPost(latest.current)
+        setSaveState('unsaved')
+      }
+      renderAfterPaint.current = render
+      afterNextPaint(render)
+    },
+    [record],
+  )
+  useEffect(
+    () => () => {
+      renderAfterPaint.current = undefined
+    },
+    [],
   )
 
   // Closing the composer, hiding the page or closing the window saves at once.
@@ -121,5 +171,11 @@ export function usePostDraft(id: PostId) {
     [api, id, show],
   )
 
-  return { post, loadError, saveState, saveError, change, flush, reload: load }
+  /** The post with every change in it, rendered or not; for the form that shows a loaded post. */
+  const current = useCallback((): PostDocument => {
+    if (!latest.current) throw new Error('The post is read before it has loaded.')
+    return latest.current
+  }, [])
+
+  return { post, loadError, saveState, saveError, change, type, current, flush, reload: load }
 }

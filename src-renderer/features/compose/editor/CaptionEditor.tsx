@@ -4,7 +4,7 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable'
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary'
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin'
 import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin'
-import { useCallback, useMemo, type ReactNode } from 'react'
+import { memo, useCallback, useMemo, type ReactNode } from 'react'
 import { $setPlainText } from './plain-text'
 import { EmojiPickerButton } from './plugins/EmojiPickerPlugin'
 import { EntityHighlightPlugin } from './plugins/EntityHighlightPlugin'
@@ -37,7 +37,7 @@ export interface CaptionEditorProps {
  * hashtags, mentions and links, emoji, undo/redo (Lexical's history), the browser's spell check,
  * and pasting as plain text (the plain-text mode only ever reads text/plain from the clipboard).
  */
-export function CaptionEditor(props: CaptionEditorProps) {
+export const CaptionEditor = memo(function CaptionEditor(props: CaptionEditorProps) {
   const { initialText } = props
   const initialConfig = useMemo<InitialConfigType>(
     () => ({
@@ -55,6 +55,18 @@ export function CaptionEditor(props: CaptionEditorProps) {
     <LexicalComposer initialConfig={initialConfig}>
       <EditorBody {...props} />
     </LexicalComposer>
+  )
+}, sameButText)
+
+/**
+ * The editor owns its text once mounted, so the text it reported coming back as `initialText` is
+ * no reason to render it again: that render would run on every keystroke.
+ */
+function sameButText(before: CaptionEditorProps, after: CaptionEditorProps): boolean {
+  return (
+    (Object.keys(after) as (keyof CaptionEditorProps)[]).every(
+      (name) => name === 'initialText' || Object.is(before[name], after[name]),
+    ) && Object.keys(before).length === Object.keys(after).length
   )
 }
 
