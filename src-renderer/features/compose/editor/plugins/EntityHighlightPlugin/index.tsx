@@ -1,11 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext'
-import {
-  $getRoot,
-  $isElementNode,
-  $isLineBreakNode,
-  $isTextNode,
-  type LexicalEditor,
-} from 'lexical'
+import { $getRoot, $isElementNode, $isTextNode, type LexicalEditor, type NodeKey } from 'lexical'
 import { useEffect } from 'react'
 import { findEntities, type TextEntity } from '../../../../../../src-shared/text/entities'
 
@@ -16,35 +10,67 @@ export const entityHighlights: Record<TextEntity['kind'], string> = {
   url: 'werkschau-link',
 }
 
-/** A DOM text node and where its text starts within its paragraph's text. */
+/** A DOM text node and where its text starts within its line. */
 interface Piece {
   node: Text
   start: number
   length: number
 }
 
+/** One line of the caption: the text nodes between two line breaks, as the DOM shows them. */
+interface Line {
+  /** The first text node's key: the line's identity while it is being typed in. */
+  key: NodeKey
+  text: string
+  pieces: Piece[]
+}
+
+/** What was painted for a line, so an unchanged line keeps its ranges. */
+interface Painted {
+  text: string
+  pieces: Piece[]
+  ranges: [Highlight, Range][]
+}
+
 /**
- * Where each paragraph's text lives in the DOM. Line breaks count one character ('\n'), exactly
- * as in the paragraph's text content, so entity offsets map straight onto DOM positions.
+ * The caption's lines. In plain-text mode a caption is one paragraph whose lines are text nodes
+ * between line-break nodes; any other node also ends a line. No entity spans a line break.
  */
-function $paragraphPieces(editor: LexicalEditor): { text: string; pieces: Piece[] }[] {
-  return $getRoot()
-    .getChildren()
-    .filter($isElementNode)
-    .map((paragraph) => {
-      let text = ''
-      const pieces: Piece[] = []
-      for (const child of paragraph.getChildren()) {
-        if ($isLineBreakNode(child)) text += '\n'
-        if (!$isTextNode(child)) continue
-        const content = child.getTextContent()
-        const dom = editor.getElementByKey(child.getKey())?.firstChild
-        if (dom instanceof Text)
-          pieces.push({ node: dom, start: text.length, length: content.length })
-        text += content
+function $lines(editor: LexicalEditor): Line[] {
+  const lines: Line[] = []
+  let current: Line | undefined
+  for (const paragraph of $getRoot().getChildren()) {
+    if (!$isElementNode(paragraph)) continue
+    current = undefined
+    for (const child of paragraph.getChildren()) {
+      if (!$isTextNode(child)) {
+        current = undefined
+        continue
       }
-      return { text, pieces }
-    })
+      const content = child.getTextContent()
+      const dom = editor.getElementByKey(child.getKey())?.firstChild
+      if (!current) {
+        current = { key: child.getKey(), text: '', pieces: [] }
+        lines.push(current)
+      }
+      if (dom instanceof Text)
+        current.pieces.push({ node: dom, start: current.text.length, length: content.length })
+      current.text += content
+    }
+  }
+  return lines
+}
+
+function samePieces(before: readonly Piece[], now: readonly Piece[]): boolean {
+  return (
+    before.length === now.length &&
+    before.every(
+      (piece, index) =>
+        piece.node === now[index]?.node &&
+        piece.start === now[index].start &&
+        piece.length === now[index].length,
+    )
+  )
 }
 
 function position(pieces: readonly Piece[], offset: number): [Text, number] | undefined {
@@ -62,7 +88,8 @@ function position(pieces: readonly Piece[], offset: number): [Text, number] | un
  * It paints with the CSS Custom Highlight API instead of splitting the text into entity nodes:
  * the caption stays one plain text node per line, so typing never reshapes the document (Lexical's
  * text-entity transforms lose characters when a match grows across node boundaries, e.g.
- * `@bob.bs` → `@bob.bsky.social`), and highlighting costs one pass over the text per change.
+ * `@bob.bs` → `@bob.bsky.social`). A keystroke repaints only the line it changed: every other
+ * line keeps its ranges, so the browser neither searches nor repaints it (bench:editor).
  */
 export function EntityHighlightPlugin(): null {
   const [editor] = useLexicalComposerContext()
@@ -76,46 +103,46 @@ export function EntityHighlightPlugin(): null {
       }),
     ) as Record<TextEntity['kind'], Highlight>
 
-    // Entities never span a line break, so each line is searched once and remembered: a keystroke
-    // searches only the line it changed (the rest of a 2 000-character caption comes from here).
-    let linesSeen = new Map<string, readonly TextEntity[]>()
-    const entitiesOf = (text: string, seen: Map<string, readonly TextEntity[]>): TextEntity[] => {
-      const found: TextEntity[] = []
-      let lineStart = 0
-      for (const line of text.split('\n')) {
-        const entities = linesSeen.get(line) ?? findEntities(line)
-        seen.set(line, entities)
-        for (const entity of entities) {
-          const range = { start: entity.range.start + lineStart, end: entity.range.end + lineStart }
-          found.push({ ...entity, range })
-        }
-        lineStart += line.length + 1
-      }
-      return found
+    const painted = new Map<NodeKey, Painted>()
+    const unpaint = (key: NodeKey): void => {
+      for (const [highlight, range] of painted.get(key)?.ranges ?? []) highlight.delete(range)
+      painted.delete(key)
     }
-
+    const paintLine = ({ key, text, pieces }: Line): void => {
+      const ranges: [Highlight, Range][] = []
+      for (const entity of findEntities(text)) {
+        const start = position(pieces, entity.range.start)
+        const end = position(pieces, entity.range.end)
+        if (!start || !end) continue
+        const range = new Range()
+        range.setStart(...start)
+        range.setEnd(...end)
+        highlights[entity.kind].add(range)
+        ranges.push([highlights[entity.kind], range])
+      }
+      painted.set(key, { text, pieces, ranges })
+    }
     const paint = (): void => {
-      for (const highlight of Object.values(highlights)) highlight.clear()
-      const seen = new Map<string, readonly TextEntity[]>()
       editor.getEditorState().read(() => {
-        for (const { text, pieces } of $paragraphPieces(editor)) {
-          for (const entity of entitiesOf(text, seen)) {
-            const start = position(pieces, entity.range.start)
-            const end = position(pieces, entity.range.end)
-            if (!start || !end) continue
-            const range = new Range()
-            range.setStart(...start)
-            range.setEnd(...end)
-            highlights[entity.kind].add(range)
-          }
+        const present = new Set<NodeKey>()
+        for (const line of $lines(editor)) {
+          present.add(line.key)
+          // Same text in the same DOM nodes: its ranges still hold. This is checked rather than
+          // taken from the update's dirty nodes, because undo and redo swap whole editor states
+          // and rebuild the DOM without marking anything dirty.
+          const before = painted.get(line.key)
+          if (before && before.text === line.text && samePieces(before.pieces, line.pieces))
+            continue
+          unpaint(line.key)
+          paintLine(line)
         }
+        for (const key of [...painted.keys()]) if (!present.has(key)) unpaint(key)
       })
-      linesSeen = seen
     }
     paint()
-    const stop = editor.registerUpdateListener(({ dirtyElements, dirtyLeaves }) => {
-      if (dirtyElements.size > 0 || dirtyLeaves.size > 0) paint()
-    })
+    // On cursor moves too: comparing the lines costs microseconds, and only a line whose text or
+    // DOM changed is searched and repainted.
+    const stop = editor.registerUpdateListener(paint)
     return () => {
       stop()
       for (const name of Object.values(entityHighlights)) CSS.highlights.delete(name)
