@@ -93,6 +93,56 @@ export function measureText(
   context: CountContext = {},
   contentWarning = '',
 ): number {
+  // A content warning joins the first line (the server counts them as one string): measure whole.
+  if (!text.includes('\n') || text.includes('\r') || (measure === 'mastodon' && contentWarning))
+    return measureWhole(measure, text, context, contentWarning)
+  return measureByLines(measure, text, context)
+}
+
+/** What a line break adds to each measure: one character, byte and weight; no hashtag. */
+const lineBreakWeight: Readonly<Record<Measure, number>> = {
+  graphemes: 1,
+  utf8Bytes: 1,
+  codePoints: 1,
+  mastodon: 1,
+  xWeighted: 1,
+  threads: 1,
+  hashtags: 0,
+}
+
+/** Measured lines, so typing in a long caption re-measures only the line being typed. */
+const measuredLines = new Map<string, number>()
+const measuredLinesCap = 4096
+
+/**
+ * Every measure is a sum over lines: nothing a network counts spans a line break (no grapheme
+ * cluster crosses LF, nor does any URL, mention or hashtag, and NFC never composes across it), and
+ * a line start is a boundary exactly as a line break is. The unit tests hold this against the
+ * whole-text count. Texts with CR are measured whole: CR LF is one grapheme.
+ */
+function measureByLines(measure: Measure, text: string, context: CountContext): number {
+  const reserved = context.charactersReservedPerUrl ?? mastodonDefaults.charactersReservedPerUrl
+  const lines = text.split('\n')
+  let total = (lines.length - 1) * lineBreakWeight[measure]
+  for (const line of lines) {
+    const key = `${measure}\u0000${reserved}\u0000${line}`
+    let value = measuredLines.get(key)
+    if (value === undefined) {
+      value = measureWhole(measure, line, context)
+      if (measuredLines.size >= measuredLinesCap) measuredLines.clear()
+      measuredLines.set(key, value)
+    }
+    total += value
+  }
+  return total
+}
+
+function measureWhole(
+  measure: Measure,
+  text: string,
+  context: CountContext,
+  contentWarning = '',
+): number {
   switch (measure) {
     case 'graphemes':
       return graphemeCount(text)
