@@ -275,7 +275,9 @@ async function callXrpc<T>(origin: string, nsid: string, request: XrpcRequest): 
   let body: RequestInit['body']
   if (request.bytes) {
     headers['content-type'] = request.bytes.mimeType
-    body = request.bytes.data
+    // A copy backed by its own ArrayBuffer: the DOM typings (the e2e project) refuse a view
+    // that may share memory.
+    body = new Uint8Array(request.bytes.data)
   } else if (request.body !== undefined) {
     headers['content-type'] = 'application/json'
     body = JSON.stringify(request.body)
