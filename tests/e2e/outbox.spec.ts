@@ -35,6 +35,7 @@ async function openOutbox(page: Page, host: RunningHost): Promise<void> {
 test('with no connected account, a queued post makes no job but export folders, shown as they come', async ({
   page,
   host,
+  browser,
 }) => {
   await openOutbox(page, host)
   await expect(page.getByRole('heading', { name: 'Nothing in your outbox yet' })).toBeVisible()
@@ -77,6 +78,19 @@ test('with no connected account, a queued post makes no job but export folders, 
   await expect(link).toHaveAccessibleName('Outbox, 1 needs attention')
   await expect(page.getByRole('dialog')).toHaveCount(0)
   await expectNoSeriousAxeViolations(page, 'outbox with export folders')
+
+  // German and dark: the same folders, in German words.
+  const german = await browser.newContext({ locale: 'de-DE', colorScheme: 'dark' })
+  const dePage = await german.newPage()
+  await openOutbox(dePage, host)
+  await expect(dePage.getByText('Bereit zum Posten von Hand', { exact: true })).toBeVisible()
+  await expect(dePage.getByText('Ordner nicht angelegt', { exact: true })).toBeVisible()
+  await expect(dePage.getByRole('button', { name: 'Im Ordner zeigen für Bluesky' })).toBeVisible()
+  await expect(
+    dePage.getByRole('button', { name: 'Bei Instagram nochmal versuchen' }),
+  ).toBeVisible()
+  await expectNoSeriousAxeViolations(dePage, 'outbox with export folders, German, dark')
+  await german.close()
 })
 
 // ── Jobs as main left them on disk ─────────────────────────────────────────────────────────
