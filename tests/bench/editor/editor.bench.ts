@@ -7,7 +7,15 @@ import { graphemes, typedText } from './caption'
 import { installProbe, type ProbeReport } from './probe'
 import { saveProfile, startProfile, summariseProfile } from './profile'
 import { printReport, type RoundResult } from './report'
-import { keysPerRound, rounds, selectedRows, warmUpKeys, type RowSpec } from './rows'
+import {
+  frameMs,
+  keyIntervalMs,
+  keysPerRound,
+  rounds,
+  selectedRows,
+  warmUpKeys,
+  type RowSpec,
+} from './rows'
 
 /**
  * `npm run bench:editor`: keystroke-to-paint latency in the real caption editor, in Debian's
@@ -51,6 +59,39 @@ async function openPost(page: Page, url: string, row: RowSpec): Promise<void> {
   }
   await page.keyboard.press('Control+End')
   await expectGraphemes(page, graphemes(row.caption).length)
+}
+
+/**
+ * A peer row: a page with only the element, styled as the caption editor is (size, padding,
+ * line height, pre-wrapped text), holding the row's caption with the cursor at its end.
+ */
+async function openPeer(page: Page, row: RowSpec): Promise<void> {
+  const box =
+    'display:block;box-sizing:border-box;width:40rem;height:16rem;overflow-y:auto;' +
+    'padding:0.75rem 0.875rem;border:1px solid #ccc;font:16px/1.5 system-ui,sans-serif;' +
+    'white-space:pre-wrap;overflow-wrap:anywhere'
+  const element =
+    row.peer === 'textarea'
+      ? `<textarea data-testid="caption-input" spellcheck="true" style="${box}"></textarea>`
+      : `<div contenteditable="true" data-testid="caption-input" spellcheck="true" style="${box}"></div>`
+  await page.setContent(`<!doctype html><html lang="de"><body>${element}</body></html>`)
+  const input = page.getByTestId('caption-input')
+  await input.evaluate((node, text) => {
+    if (node instanceof HTMLTextAreaElement) node.value = text
+    else node.textContent = text
+  }, row.caption)
+  await input.click()
+  await page.keyboard.press('Control+End')
+}
+
+/** What a peer's element holds, in graphemes (the check that every key arrived). */
+async function peerGraphemes(page: Page): Promise<number> {
+  const text = await page
+    .getByTestId('caption-input')
+    .evaluate((node) =>
+      node instanceof HTMLTextAreaElement ? node.value : (node.textContent ?? ''),
+    )
+  return graphemes(text).length
 }
 
 /** The Bluesky counter (every row targets Bluesky) shows the caption's length as React has it. */
@@ -104,18 +145,25 @@ async function measureRow(
   const context = await browser.newContext({ locale: 'en-US', colorScheme: 'light' })
   try {
     const page = await context.newPage()
-    await openPost(page, url, row)
+    if (row.peer) await openPeer(page, row)
+    else await openPost(page, url, row)
     await page.evaluate(installProbe, '[data-testid="caption-input"]')
     const typed = [...typedText(warmUpKeys + keysPerRound)]
     const metrics = await startMetrics(page)
     const typeKeys = async (from: number, to: number): Promise<void> => {
+      let nextAt = performance.now()
       for (let index = from; index < to; index++) {
+        const wait = nextAt - performance.now()
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait))
+        const sentAt = performance.now()
         // One key at a time, each after the previous one and all it changed are on screen.
         await page.keyboard.type(typed[index]!)
         await page.evaluate(
           ([count, timeout]) => window.editorBenchProbe!.settled(count, timeout),
           [index + 1, 5_000] as const,
         )
+        // Typing pace with a random part, so keys land anywhere in the frame (see keyIntervalMs).
+        if (keyIntervalMs > 0) nextAt = sentAt + keyIntervalMs + Math.random() * frameMs
       }
     }
     await typeKeys(0, warmUpKeys)
@@ -131,7 +179,9 @@ async function measureRow(
     const after = await metrics()
     const perKey = (name: MetricName): number =>
       ((after[name] - before[name]) * 1000) / keysPerRound
-    await expectGraphemes(page, graphemes(row.caption + typed.join('')).length)
+    const expected = graphemes(row.caption + typed.join('')).length
+    if (row.peer) expect(await peerGraphemes(page)).toBe(expected)
+    else await expectGraphemes(page, expected)
     const report: ProbeReport = await page.evaluate(() => window.editorBenchProbe!.report())
     if (report.samples.length !== typed.length)
       throw new Error(`${typed.length} keys typed, but the page saw ${report.samples.length}.`)

@@ -11,11 +11,21 @@ import base from '../../../playwright.config'
 // host does can reach the keychain of whoever runs it (calls fail with "keychain unavailable").
 process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/werkschau-bench-bus'
 
+const extraArgs = process.env.BENCH_EDITOR_CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? []
+
 export default defineConfig({
   ...base,
   testDir: '.',
   testMatch: '*.bench.ts',
   reporter: [['list']],
   outputDir: '../../../test-results/bench-editor',
-  use: { ...base.use, trace: 'off', screenshot: 'only-on-failure' },
+  use: {
+    ...base.use,
+    trace: 'off',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      ...base.use?.launchOptions,
+      args: [...(base.use?.launchOptions?.args ?? []), ...extraArgs],
+    },
+  },
 })

@@ -2,6 +2,7 @@ import { availableParallelism, cpus } from 'node:os'
 import type { EventTiming, KeySample, LongFrame } from './probe'
 import type { ProfileSummary } from './profile'
 import {
+  keyIntervalMs,
   keysPerRound,
   rounds,
   rows,
@@ -69,7 +70,10 @@ export function printReport(results: RoundResult[], about: { browser: string }):
   console.log(
     `Werkschau editor benchmark: keystroke to next paint in the caption editor, ` +
       `${keysPerRound} keys per row × ${rounds} round${rounds === 1 ? '' : 's'} ` +
-      `(after ${warmUpKeys} warm-up keys each)`,
+      `(after ${warmUpKeys} warm-up keys each), ` +
+      (keyIntervalMs > 0
+        ? `one key every ${Math.round(keyIntervalMs)}–${Math.round(keyIntervalMs + 1000 / 60)} ms`
+        : 'each key the moment the previous one was painted'),
   )
   console.log(
     `${about.browser} headless (--disable-gpu), ${availableParallelism()} CPUs ` +

@@ -7,6 +7,11 @@ export interface RowSpec {
   /** Target networks by the names their checkboxes carry; the first has a graphemes counter. */
   targets: readonly string[]
   caption: string
+  /**
+   * A peer instead of Werkschau: a page with nothing but this element, the same size and font,
+   * holding `caption`. What the browser alone costs, measured in the same run the same way.
+   */
+  peer?: 'contenteditable' | 'textarea'
 }
 
 /** The post the issue asks about, then the baselines that show what it costs. */
@@ -25,6 +30,20 @@ export const rows: readonly RowSpec[] = [
     caption: '',
   },
   { id: 'one-empty', label: '1 target, empty caption', targets: ['Bluesky'], caption: '' },
+  {
+    id: 'peer-contenteditable',
+    label: 'peer: bare contenteditable, 2 000 chars',
+    targets: [],
+    caption,
+    peer: 'contenteditable',
+  },
+  {
+    id: 'peer-textarea',
+    label: 'peer: <textarea>, 2 000 chars',
+    targets: [],
+    caption,
+    peer: 'textarea',
+  },
 ]
 
 /** BENCH_EDITOR_ROWS=five-long,one-empty measures some rows only (ids above). */
@@ -57,3 +76,24 @@ export const keysPerRound = positiveInteger('BENCH_EDITOR_KEYS', 200)
 export const rounds = positiveInteger('BENCH_EDITOR_ROUNDS', 2)
 /** Keystrokes typed first in every round and not counted (JIT and caches warm up). */
 export const warmUpKeys = 20
+
+/**
+ * Milliseconds from one keystroke to the next (BENCH_EDITOR_INTERVAL, default 83: 12 keys a
+ * second, a fast typist), plus a random part of up to one frame, and never before the previous
+ * keystroke is painted. Keys then reach the page at every point of the browser's frame clock, as
+ * real typing does. Typing each key the moment the previous one was painted (interval 0) lines
+ * every key up with the start of a frame, so each waits nearly a whole frame for the next one: a
+ * bare contenteditable measures p95 ≈ 20 ms that way on a machine where it measures 14 at a real
+ * typing pace. 0 is still there to see that worst case.
+ */
+export const keyIntervalMs = ((): number => {
+  const raw = process.env.BENCH_EDITOR_INTERVAL
+  if (raw === undefined || raw === '') return 83
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value < 0)
+    throw new Error('BENCH_EDITOR_INTERVAL must be a number of milliseconds ≥ 0.')
+  return value
+})()
+
+/** One frame at 60 Hz: the random part of the pause between keystrokes. */
+export const frameMs = 1000 / 60
