@@ -116,9 +116,12 @@ export class QueuedBundles {
 
   /** Every post in the outbox with export networks: its bundles and where each stands. */
   async list(): Promise<OutboxPostBundles[]> {
+    const jobsOf = new Map<string, OutboxJobView[]>()
+    for (const job of this.#o.outbox.list())
+      jobsOf.set(job.postId, [...(jobsOf.get(job.postId) ?? []), job])
     const posts = this.#o.posts.list().filter((post) => post.status !== 'draft')
     const withExports = posts
-      .map((post) => ({ post, networks: this.#exportNetworks(post, this.#o.outbox.list(post.id)) }))
+      .map((post) => ({ post, networks: this.#exportNetworks(post, jobsOf.get(post.id) ?? []) }))
       .filter(({ networks }) => networks.length > 0)
     const onDisk = await this.#o.bundles.listMany(withExports.map(({ post }) => post.id))
     return withExports.map(({ post, networks }) => ({
@@ -208,7 +211,9 @@ export class QueuedBundles {
         this.#entries(post, networks, onDisk).map((entry) => [entry.network, stateFor(entry)]),
       )
       const change = postStatusFor(post, jobs, this.#o.now(), states)
-      if (change) {
+      // Changed while the folders were read (the user took it back, say): that change's own
+      // posts.changed settles it again, from what it is now.
+      if (change && this.#o.posts.get(postId)?.updatedAt === post.updatedAt) {
         this.#o.log.info(`bundles: post ${postId} is ${change.status} (jobs and export bundles)`)
         await this.#o.posts.update(postId, change)
       }

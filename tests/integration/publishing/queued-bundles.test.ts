@@ -199,7 +199,8 @@ describe('export bundles of queued posts', () => {
     const app = await startApp(tempDir())
     const photo = await app.importPhoto('winzig.jpg')
     const created = await post(app, ['instagram'], [photo])
-    const at = new Date(Date.now() + 2_500).toISOString()
+    // Far enough ahead for the folder to be made first on a busy machine.
+    const at = new Date(Date.now() + 6_000).toISOString()
 
     await app.call('posts.update', { id: created.id, status: 'scheduled', scheduledAt: at })
     const ready = await until(
