@@ -10,10 +10,12 @@ import type { Point } from '../../src-shared/photos/model'
  *   needs_reconnect / auth_failed  the network refused the token before doing anything
  *                                  (the account service refreshes once, then pauses the account)
  *   rate_limited                   details: { retryAfterMs: number } from Retry-After / rate headers
- *   media_rejected                 details: { reason: string, index?: number, photoId?: string }
- *                                  — not retried. uploadMedia names the photo (it does not know
- *                                  its position); createPost gives the index where the network
- *                                  says which photo it refused.
+ *   media_rejected                 details: { reason: string, index?: number, photoId?: string,
+ *                                  maxBytes?: number } — not retried as it is. uploadMedia names
+ *                                  the photo (it does not know its position); createPost gives the
+ *                                  index where the network says which photo it refused. With
+ *                                  `maxBytes` (the size limit the network named) the outbox renders
+ *                                  that photo smaller and sends it once more.
  *   validation / over_limit        the network refused the post's content — not retried
  *   offline / timeout              no answer; the outcome of a write is UNKNOWN — retried with care
  *   remote_error                   5xx; retried with backoff

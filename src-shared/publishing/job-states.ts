@@ -12,6 +12,8 @@ import type { JobState } from './job'
  *   interrupted and its scheduled time is long gone, so the user decides.
  * - posting → cancelled is missing on purpose: once the create request is out, stopping cannot
  *   take the post back, and "cancelled" would hide a post that may exist.
+ * - posting → rendering: the network refused the create for a photo's size (nothing was made),
+ *   so that photo is rendered smaller and uploaded again (src-main/…/outbox/smaller-photo.ts).
  */
 export const jobTransitions: Readonly<Record<JobState, readonly JobState[]>> = {
   queued: [
@@ -42,7 +44,7 @@ export const jobTransitions: Readonly<Record<JobState, readonly JobState[]>> = {
     'failed',
     'cancelled',
   ],
-  posting: ['done', 'waiting', 'overdue', 'needs_reconnect', 'failed'],
+  posting: ['done', 'rendering', 'waiting', 'overdue', 'needs_reconnect', 'failed'],
   waiting: [
     'queued',
     'rendering',

@@ -74,6 +74,12 @@ export const JobMediaSchema = z.strictObject({
   remoteId: z.string().min(1).max(10_000).optional(),
   /** When it was uploaded: networks drop uploads no post uses after a while (job-runner.ts). */
   uploadedAt: Instant.optional(),
+  /**
+   * A byte budget below the network's usual one: the server refused a larger render of this
+   * photo and named its limit, so it is rendered within this and sent once more; a second
+   * refusal fails the job (smaller-photo.ts).
+   */
+  maxBytes: z.number().int().positive().optional(),
 })
 export type JobMedia = z.infer<typeof JobMediaSchema>
 

@@ -62,7 +62,8 @@ export function cancelled(): AppErrorException {
  * - 403 → auth_failed (the token lacks a permission: reconnecting with the right one is the fix)
  * - 429 → rate_limited with `retryAfterMs` from Retry-After, x-rate-limit-reset or X-RateLimit-Reset
  * - 5xx → remote_error
- * - media step: 400/404/413/415/422 → media_rejected with the network's reason
+ * - media step: 400/404/413/415/422 → media_rejected with the network's reason, and `maxBytes`
+ *   where the reason names a size limit (the outbox then makes the photo smaller: job-runner.ts)
  * - post step: 400/404/413/422 → over_limit when the network speaks of a length, else validation
  * - anything else → remote_error
  */
@@ -106,8 +107,13 @@ export function refusal(
       `${network} does not allow this account to do that. Connect the account again.`,
       details,
     )
-  if (context.stage === 'media' && [400, 404, 413, 415, 422].includes(status))
-    return mediaRejected(network, words ?? `status ${status}`, context)
+  if (context.stage === 'media' && [400, 404, 413, 415, 422].includes(status)) {
+    const rejected = mediaRejected(network, words ?? `status ${status}`, context)
+    const maxBytes = words ? namedByteLimit(words) : undefined
+    if (maxBytes === undefined) return rejected
+    const known = rejected.details as Record<string, unknown>
+    return new AppErrorException(rejected.code, rejected.message, { ...known, maxBytes })
+  }
   if (context.stage === 'post' && [400, 404, 413, 422].includes(status)) {
     if (words && speaksOfLength(words))
       return new AppErrorException(
@@ -136,6 +142,40 @@ export function mediaRejected(
     ...(context.index === undefined ? {} : { index: context.index }),
     ...(context.photoId === undefined ? {} : { photoId: context.photoId }),
   })
+}
+
+/** Bytes per unit. KB, MB and GB are read as powers of 1000, the smaller meaning (see below). */
+const byteUnits: Record<string, number> = {
+  b: 1,
+  byte: 1,
+  bytes: 1,
+  kb: 1e3,
+  kib: 1024,
+  mb: 1e6,
+  mib: 1024 ** 2,
+  gb: 1e9,
+  gib: 1024 ** 3,
+}
+
+/**
+ * The size limit a network's refusal names, in bytes: Mastodon's "File file size must be less
+ * than 16 MB" (Rails writes powers of 1024 as "MB") or "…less than 150000 Bytes", X's "File size
+ * exceeds 5242880 bytes.", "maximum size is 1000000 bytes". A unit is required: a bare number
+ * may be a count of pixels or characters. "MB" is read as 1 000 000: a budget a little under the
+ * real limit still fits, one a little over would be refused again.
+ * @returns undefined when the words name no byte limit
+ */
+export function namedByteLimit(words: string): number | undefined {
+  const match =
+    /(?:less than|smaller than|not exceed|exceeds?|exceeding|larger than|greater than|bigger than|over|above|maximum(?: size)?(?: is| of)?|max(?:imum)?(?:[ _-]?size)?(?: is| of)?|limit(?: is| of)?|up to|at most)\s*:?\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(bytes?|b|kib|kb|mib|mb|gib|gb)\b/i.exec(
+      words,
+    )
+  if (!match?.[1] || !match[2]) return undefined
+  const unit = byteUnits[match[2].toLowerCase()]
+  // "1,000,000 bytes": commas group thousands; a point is a decimal point ("1.5 MB").
+  const amount = Number(match[1].replaceAll(',', ''))
+  if (!unit || !Number.isFinite(amount) || amount <= 0) return undefined
+  return Math.floor(amount * unit)
 }
 
 function speaksOfLength(words: string): boolean {

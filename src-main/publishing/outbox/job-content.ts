@@ -71,6 +71,15 @@ function contentFor(post: PostDocument, network: AccountNetwork): JobContent {
 }
 
 /**
+ * A photo of the job as before its first render: to be rendered and uploaded (again). What the
+ * job learnt about it stays: its byte budget after a refusal (smaller-photo.ts).
+ */
+export function unrendered(media: JobMedia): JobMedia {
+  const { photoId, preset, altText, focalPoint, maxBytes } = media
+  return { photoId, preset, altText, focalPoint, ...(maxBytes ? { maxBytes } : {}) }
+}
+
+/**
  * The post as the adapter takes it, from the job's recorded content and renders. Photos already
  * uploaded need no file any more; their recorded render still describes them (for `check`).
  */

@@ -8,7 +8,8 @@ import type {
 } from '../../../src-shared/publishing/job'
 import type { AdapterContext, NetworkAdapter, PublishedPost } from '../adapter'
 import type { StepBoundary } from './boundaries'
-import { preparedImage, preparedPost } from './job-content'
+import { preparedImage, preparedPost, unrendered } from './job-content'
+import { photosWithSmallerOne, renderFailure, sizeRefusal } from './smaller-photo'
 
 /** What one run of a job needs; the outbox gives it (and owns the job's document). */
 export interface JobRun {
@@ -67,11 +68,7 @@ export function withoutStaleUploads(job: OutboxJob, now: Date): JobMedia[] | und
     media.uploadedAt !== undefined &&
     Date.parse(media.uploadedAt) < oldest
   if (!job.media.some(stale)) return undefined
-  return job.media.map((media) => {
-    if (!stale(media)) return media
-    const { photoId, preset, altText, focalPoint } = media
-    return { photoId, preset, altText, focalPoint }
-  })
+  return job.media.map((media) => (stale(media) ? unrendered(media) : media))
 }
 
 /** Shares of the progress bar: rendering is quick (cached), uploads take the time. */
@@ -81,13 +78,28 @@ const share = { render: 0.1, upload: 0.8 } as const
  * Runs a job from wherever its document says it is to done. Each step skips what is recorded:
  * photos with a media id are not rendered or uploaded again, and a create whose outcome is
  * unknown (`postingStartedAt` from an earlier attempt) is first looked for where the network
- * offers that, then repeated with the same idempotency key (the job id).
+ * offers that, then repeated with the same idempotency key (the job id). A photo the network
+ * refuses for its size, naming its limit, is rendered smaller and sent once more
+ * (smaller-photo.ts); the steps then go on from where they are.
  * @throws whatever a step throws; the outbox decides what the failure means (retry-policy.ts)
  */
 export async function runJob(run: JobRun): Promise<void> {
+  await run.boundary('run.started')
+  for (;;) {
+    try {
+      return await publish(run)
+    } catch (error) {
+      const refusal = sizeRefusal(error, run.job())
+      if (!refusal) throw error
+      await run.record({ media: photosWithSmallerOne(run.job(), refusal, run.adapter.network) })
+    }
+  }
+}
+
+/** Render, check, uploads and the create: each skipping what the document has recorded. */
+async function publish(run: JobRun): Promise<void> {
   const { adapter, account } = run
   const total = run.job().media.length
-  await run.boundary('run.started')
   await render(run)
 
   const problems = adapter.check(preparedPost(run.job()), account)
@@ -159,13 +171,16 @@ async function render(run: JobRun): Promise<void> {
   if (run.job().state !== 'rendering') await run.record({ state: 'rendering' })
   const rendered: JobMedia[] = []
   let done = 0
-  for (const entry of media) {
+  for (const [index, entry] of media.entries()) {
     if (entry.remoteId) {
       rendered.push(entry)
       continue
     }
     run.progress('rendering', (share.render * done) / pending.length)
-    rendered.push({ ...entry, rendered: await run.render(entry, run.signal) })
+    const made = await run.render(entry, run.signal).catch((error: unknown) => {
+      throw renderFailure(error, entry, index, run.adapter.network)
+    })
+    rendered.push({ ...entry, rendered: made })
     done += 1
   }
   await run.record({ media: rendered })

@@ -29,7 +29,7 @@ import {
   retried,
   type ExportTargetsListener,
 } from './post-jobs'
-import { publishTarget } from './publish-target'
+import { publishTarget, withByteBudget } from './publish-target'
 import {
   decideAfterFailure,
   defaultRetryPolicy,
@@ -399,7 +399,10 @@ export class Outbox {
               'A photo of this post is no longer in your library.',
             )
           }
-          const target = publishTarget(queued.network, media.preset, account.limits)
+          const target = withByteBudget(
+            publishTarget(queued.network, media.preset, account.limits),
+            media.maxBytes,
+          )
           const rendered = await this.#o.renders.renderCached(record, target, {}, renderSignal)
           const { file, format, width, height, bytes } = rendered
           return { file, mime: `image/${format}`, width, height, bytes }

@@ -7,6 +7,7 @@ import type { NetworkId } from '../../../src-shared/platforms/networks'
 import type { PostDocument } from '../../../src-shared/posts/model'
 import type { Logger } from '../../log'
 import type { JobBook } from './job-book'
+import { unrendered } from './job-content'
 
 /** Networks of a post that get no job; the export bundles pick them up (see `onExportTargets`). */
 export type ExportTargetsListener = (post: PostDocument, networks: NetworkId[]) => void
@@ -129,16 +130,7 @@ export function retried(job: OutboxJob): Partial<OutboxJob> {
     waitReason: undefined,
     nextAttemptAt: undefined,
     lastError: undefined,
-    ...(restart
-      ? {
-          media: job.media.map(({ photoId, preset, altText, focalPoint }) => ({
-            photoId,
-            preset,
-            altText,
-            focalPoint,
-          })),
-        }
-      : {}),
+    ...(restart ? { media: job.media.map(unrendered) } : {}),
   }
 }
 

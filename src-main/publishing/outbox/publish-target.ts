@@ -30,3 +30,19 @@ function withLimits(image: ImageSpec, limits: AccountLimits): ImageSpec {
 function lower(current: number | undefined, limit: number): number {
   return current === undefined ? limit : Math.min(current, limit)
 }
+
+/**
+ * The target with a lower byte budget: for a photo the server refused for its size and named its
+ * limit (smaller-photo.ts). The render pipeline lowers the JPEG/WebP quality first and shrinks
+ * the image only when even the lowest quality is too big (photos/pipeline/encode.ts). A budget at
+ * or above the target's own changes nothing, so the render cache is shared.
+ */
+export function withByteBudget(target: RenderTarget, maxBytes: number | undefined): RenderTarget {
+  const current = target.image.maxBytes
+  if (maxBytes === undefined || (current !== undefined && current <= maxBytes)) return target
+  return {
+    ...target,
+    id: `${target.id}-max${maxBytes}`,
+    image: { ...target.image, maxBytes },
+  }
+}
