@@ -109,17 +109,40 @@ export function EntityHighlightPlugin(): null {
       painted.delete(key)
     }
     const paintLine = ({ key, text, pieces }: Line): void => {
-      const ranges: [Highlight, Range][] = []
+      const wanted: [Highlight, [Text, number], [Text, number]][] = []
       for (const entity of findEntities(text)) {
         const start = position(pieces, entity.range.start)
         const end = position(pieces, entity.range.end)
-        if (!start || !end) continue
+        if (start && end) wanted.push([highlights[entity.kind], start, end])
+      }
+      // Most keys change no entity: the browser has already moved the live ranges past the new
+      // character, so they are right as they are. Leaving the highlights untouched then spares
+      // the browser revalidating and repainting every highlighted range in the caption.
+      const kept = painted.get(key)?.ranges
+      const stillRight =
+        kept?.length === wanted.length &&
+        kept.every(([highlight, range], index) => {
+          const [wantedHighlight, start, end] = wanted[index]!
+          return (
+            highlight === wantedHighlight &&
+            range.startContainer === start[0] &&
+            range.startOffset === start[1] &&
+            range.endContainer === end[0] &&
+            range.endOffset === end[1]
+          )
+        })
+      if (stillRight) {
+        painted.set(key, { text, pieces, ranges: kept })
+        return
+      }
+      unpaint(key)
+      const ranges = wanted.map(([highlight, start, end]): [Highlight, Range] => {
         const range = new Range()
         range.setStart(...start)
         range.setEnd(...end)
-        highlights[entity.kind].add(range)
-        ranges.push([highlights[entity.kind], range])
-      }
+        highlight.add(range)
+        return [highlight, range]
+      })
       painted.set(key, { text, pieces, ranges })
     }
     const paint = (): void => {
@@ -133,7 +156,6 @@ export function EntityHighlightPlugin(): null {
           const before = painted.get(line.key)
           if (before && before.text === line.text && samePieces(before.pieces, line.pieces))
             continue
-          unpaint(line.key)
           paintLine(line)
         }
         for (const key of [...painted.keys()]) if (!present.has(key)) unpaint(key)
