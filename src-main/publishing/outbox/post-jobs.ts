@@ -79,6 +79,10 @@ export class PostJobs {
         const failed = latest.state === 'failed'
         await book.moveIfAllowed(latest.id, (current) => ({
           ...(failed ? retried(current) : {}),
+          // Queued again after an edit (a shorter caption, another photo): the post as it is
+          // now, whenever no post can exist yet. Otherwise the old content stays, so that the
+          // post that may exist is found rather than made again with other text.
+          ...(postedNothing(current) ? { content: undefined, media: [] } : {}),
           state: 'queued',
           scheduledAt,
           nextAttemptAt: undefined,
@@ -132,6 +136,15 @@ export function retried(job: OutboxJob): Partial<OutboxJob> {
     lastError: undefined,
     ...(restart ? { media: job.media.map(unrendered) } : {}),
   }
+}
+
+/**
+ * No post can exist for this job: it never sent a create, or the network refused it outright
+ * (the runner then clears `postingStartedAt`, job-runner.ts). A create whose outcome is unknown
+ * keeps its content, so the look-up finds what it may have made.
+ */
+export function postedNothing(job: OutboxJob): boolean {
+  return !job.result && !job.postingStartedAt
 }
 
 /** Not started: nothing uploaded, no post attempted, not in a step. */

@@ -143,6 +143,27 @@ describe('outbox retries', () => {
     expect(app.services.posts.get(post.id)?.status).toBe('published')
   })
 
+  it('queued again after an edit, a refused post goes out as it reads now, once', async () => {
+    const network = await startMastodon()
+    const app = await startApp(tempDir())
+    await app.connectMastodon(network)
+    const post = await app.draft([await app.importPhoto('winzig.jpg')], 'Neu: https://spam.example')
+    network.fake.faults.next('POST /api/v1/statuses', {
+      answer: { status: 422, json: { error: 'Validation failed: Text contains a forbidden link' } },
+    })
+    await app.call('posts.update', { id: post.id, status: 'queued' })
+    const [failed] = await app.waitForJobs(finished)
+    expect(failed).toMatchObject({ state: 'failed', error: { code: 'validation' } })
+
+    // She takes the link out of the failed post and queues it again, as the error tells her to.
+    await app.call('posts.update', { id: post.id, caption: 'Neu im Shop' })
+    await app.call('posts.update', { id: post.id, status: 'queued' })
+    const [done] = await app.waitForJobs((jobs) => jobs[0]?.state === 'done')
+    expect(done?.id).toBe(failed?.id)
+    expect(network.fake.statuses.map((status) => status.text)).toEqual(['Neu im Shop'])
+    expect(network.fake.statuses[0]?.mediaIds).toHaveLength(1)
+  })
+
   it('pauses every job of an account whose token was revoked, and resumes them after a reconnect', async () => {
     const network = await startMastodon()
     const app = await startApp(tempDir(), { publishing: { concurrency: 1 } })
