@@ -74,9 +74,12 @@ function ComposerForm({
   const contexts = useNetworkContexts(accounts)
   const counts = useTextCounts(post, contexts)
   const list = useLibraryList(false)
+  // The list object is new on every render; its photos array only when the library changed. Keyed
+  // on the array, the map (and the memoised photos, previews and queue bar) survive typing.
+  const photos = list.status === 'ready' ? list.photos : undefined
   const library = useMemo(
-    () => new Map(list.status === 'ready' ? list.photos.map((photo) => [photo.id, photo]) : []),
-    [list],
+    () => new Map(photos ? photos.map((photo) => [photo.id, photo]) : []),
+    [photos],
   )
   const altTextOf = useCallback((photoId: string) => library.get(photoId)?.altText ?? '', [library])
   const photoOf = useCallback((photoId: string) => library.get(photoId), [library])
