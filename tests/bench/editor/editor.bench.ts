@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test'
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { expect, test } from '../../e2e/browser-host'
 import { machineBusyMs, otherLoad, treeCpuMs } from '../measure'
@@ -86,11 +86,10 @@ async function openPeer(page: Page, row: RowSpec): Promise<void> {
 
 /** What a peer's element holds, in graphemes (the check that every key arrived). */
 async function peerGraphemes(page: Page): Promise<number> {
-  const text = await page
-    .getByTestId('caption-input')
-    .evaluate((node) =>
-      node instanceof HTMLTextAreaElement ? node.value : (node.textContent ?? ''),
-    )
+  const text = await page.getByTestId('caption-input').evaluate((node) =>
+    // innerText: Enter in a contenteditable makes a line box, not a "\n" in textContent.
+    node instanceof HTMLTextAreaElement ? node.value : (node as HTMLElement).innerText,
+  )
   return graphemes(text).length
 }
 
@@ -222,4 +221,14 @@ test('keystroke to paint in the caption editor', async ({ browser, host }) => {
       results.push(await measureRow(browser, host.url, row, round))
     }
   printReport(results, { browser: `Chromium ${browser.version()}` })
+  // BENCH_EDITOR_SAMPLES=FILE: every measured keystroke, with the key typed, for a closer look.
+  const samplesFile = process.env.BENCH_EDITOR_SAMPLES
+  if (samplesFile) {
+    const keys = [...typedText(warmUpKeys + keysPerRound)].slice(warmUpKeys)
+    const rows = results.map(({ row, samples }) => ({
+      row,
+      keys: samples.map((sample, index) => ({ key: keys[index], ...sample })),
+    }))
+    writeFileSync(resolve(samplesFile), JSON.stringify(rows))
+  }
 })
