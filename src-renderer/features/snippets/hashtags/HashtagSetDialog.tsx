@@ -5,6 +5,7 @@ import { maxTagsPerSet, type HashtagSet } from '../../../../src-shared/snippets/
 import { useApi } from '../../../api/ApiContext'
 import { Modal } from '../../../components/Modal'
 import { NameField } from '../shared/NameField'
+import type { EditDialogProps } from '../shared/SnippetListScreen'
 import { nameProblem } from '../shared/names'
 import { useSaveForm } from '../shared/useSaveForm'
 import { addTypedTags } from './tag-entry'
@@ -12,25 +13,21 @@ import { TagChips } from './TagChips'
 
 /** What the dialog edits: an existing set, or a new one (maybe from the example). */
 export interface HashtagSetEditing {
-  hashtagSet?: HashtagSet
+  item?: HashtagSet
   name: string
   tags: string[]
-}
-
-interface HashtagSetDialogProps {
-  editing: HashtagSetEditing | undefined
-  otherNames: readonly string[]
-  onClose: () => void
 }
 
 /** Instagram's limit per post, the lowest of the networks that count hashtags. */
 const instagramMaxTags = 30
 
-export function HashtagSetDialog({ editing, otherNames, onClose }: HashtagSetDialogProps) {
+export function HashtagSetDialog({
+  editing,
+  otherNames,
+  onClose,
+}: EditDialogProps<HashtagSetEditing>) {
   const { t } = useTranslation()
-  const title = editing?.hashtagSet
-    ? t('snippets.hashtags.dialogEdit')
-    : t('snippets.hashtags.dialogNew')
+  const title = editing?.item ? t('snippets.hashtags.dialogEdit') : t('snippets.hashtags.dialogNew')
   return (
     <Modal open={editing !== undefined} title={title} onClose={onClose} className="snippets-dialog">
       {editing && <HashtagSetForm editing={editing} otherNames={otherNames} onClose={onClose} />}
@@ -96,8 +93,8 @@ function HashtagSetForm({
     if (entry.rejected.length > 0) return
     const change = { name: name.trim(), tags: entry.tags }
     run(() =>
-      editing.hashtagSet
-        ? api.call('hashtagSets.update', { id: editing.hashtagSet.id, ...change })
+      editing.item
+        ? api.call('hashtagSets.update', { id: editing.item.id, ...change })
         : api.call('hashtagSets.create', change),
     )
   }

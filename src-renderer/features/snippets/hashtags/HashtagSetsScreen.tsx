@@ -1,89 +1,40 @@
-import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { parseHashtagText } from '../../../../src-shared/snippets/hashtags'
 import type { HashtagSet } from '../../../../src-shared/snippets/model'
-import { EmptySnippets } from '../shared/EmptySnippets'
-import { ListStatus } from '../shared/ListStatus'
-import { ScreenHeader } from '../shared/ScreenHeader'
-import { SnippetRows } from '../shared/SnippetRows'
-import { useSnippetScreen } from '../shared/useSnippetScreen'
-import { HashtagSetDialog, type HashtagSetEditing } from './HashtagSetDialog'
+import { SnippetListScreen } from '../shared/SnippetListScreen'
+import { HashtagSetDialog } from './HashtagSetDialog'
 
 /** Hashtag sets: list, create (or start from an example), edit, reorder, delete with Undo. */
 export function HashtagSetsScreen() {
   const { t } = useTranslation()
-  const screen = useSnippetScreen('hashtagSets')
-  const { state, items } = screen
-  const [editing, setEditing] = useState<HashtagSetEditing>()
-
-  const startNew = (): void => setEditing({ name: '', tags: [] })
-  const startExample = (): void =>
-    setEditing({
-      name: t('snippets.hashtags.exampleName'),
-      tags: parseHashtagText(t('snippets.hashtags.exampleTags')).tags,
-    })
-  const edit = (hashtagSet: HashtagSet): void =>
-    setEditing({ hashtagSet, name: hashtagSet.name, tags: [...hashtagSet.tags] })
-
-  const otherNames = items
-    .filter((hashtagSet) => hashtagSet.id !== editing?.hashtagSet?.id)
-    .map((hashtagSet) => hashtagSet.name)
-
   return (
-    <div className="snippets-screen">
-      <ScreenHeader
-        title={t('snippets.hashtags.title')}
-        intro={t('snippets.hashtags.intro')}
-        action={
-          <button type="button" className="button button--primary" onClick={startNew}>
-            {t('snippets.hashtags.new')}
-          </button>
-        }
-      />
-      {screen.problem && (
-        <p role="alert" className="alert-box">
-          {screen.problem}
-        </p>
-      )}
-      {state.status !== 'ready' ? (
-        <ListStatus
-          status={state.status}
-          error={state.status === 'failed' ? state.error : undefined}
-          onRetry={screen.reload}
-        />
-      ) : items.length === 0 ? (
-        <EmptySnippets
-          title={t('snippets.hashtags.emptyTitle')}
-          body={t('snippets.hashtags.emptyBody')}
-          firstStep={t('snippets.hashtags.firstStep')}
-          takeFocus={screen.emptiedByDelete}
-          actions={
-            <>
-              <button type="button" className="button button--primary" onClick={startNew}>
-                {t('snippets.hashtags.new')}
-              </button>
-              <button type="button" className="button" onClick={startExample}>
-                {t('snippets.hashtags.useExample')}
-              </button>
-            </>
-          }
-        />
-      ) : (
-        <SnippetRows
-          items={items}
-          label={t('snippets.hashtags.listLabel')}
-          details={(hashtagSet) => <SetDetails hashtagSet={hashtagSet} />}
-          onEdit={edit}
-          onDelete={screen.remove}
-          onMove={screen.move}
-        />
-      )}
-      <HashtagSetDialog
-        editing={editing}
-        otherNames={otherNames}
-        onClose={() => setEditing(undefined)}
-      />
-    </div>
+    <SnippetListScreen
+      kind="hashtagSets"
+      words={{
+        title: t('snippets.hashtags.title'),
+        intro: t('snippets.hashtags.intro'),
+        create: t('snippets.hashtags.new'),
+        listLabel: t('snippets.hashtags.listLabel'),
+        emptyTitle: t('snippets.hashtags.emptyTitle'),
+        emptyBody: t('snippets.hashtags.emptyBody'),
+        firstStep: t('snippets.hashtags.firstStep'),
+        useExample: t('snippets.hashtags.useExample'),
+      }}
+      details={(hashtagSet) => <SetDetails hashtagSet={hashtagSet} />}
+      drafts={{
+        blank: () => ({ name: '', tags: [] }),
+        example: () => ({
+          name: t('snippets.hashtags.exampleName'),
+          tags: parseHashtagText(t('snippets.hashtags.exampleTags')).tags,
+        }),
+        of: (hashtagSet) => ({
+          item: hashtagSet,
+          name: hashtagSet.name,
+          tags: [...hashtagSet.tags],
+        }),
+      }}
+      dialog={HashtagSetDialog}
+    />
   )
 }
 

@@ -5,30 +5,24 @@ import { templateVariables, variableToken } from '../../../../src-shared/snippet
 import { useApi } from '../../../api/ApiContext'
 import { Modal } from '../../../components/Modal'
 import { NameField } from '../shared/NameField'
+import type { EditDialogProps } from '../shared/SnippetListScreen'
 import { nameProblem } from '../shared/names'
 import { useSaveForm } from '../shared/useSaveForm'
 import { VariableList } from './VariableList'
 
 /** What the dialog edits: an existing template, or a new one (maybe from the example). */
 export interface TemplateEditing {
-  template?: CaptionTemplate
+  item?: CaptionTemplate
   name: string
   text: string
-}
-
-interface TemplateDialogProps {
-  editing: TemplateEditing | undefined
-  /** The other templates' names: two templates called the same could not be told apart. */
-  otherNames: readonly string[]
-  onClose: () => void
 }
 
 /** The variables a crafter uses most, one click away. */
 const commonVariables = ['product', 'price', 'shop_link']
 
-export function TemplateDialog({ editing, otherNames, onClose }: TemplateDialogProps) {
+export function TemplateDialog({ editing, otherNames, onClose }: EditDialogProps<TemplateEditing>) {
   const { t } = useTranslation()
-  const title = editing?.template
+  const title = editing?.item
     ? t('snippets.templates.dialogEdit')
     : t('snippets.templates.dialogNew')
   return (
@@ -84,8 +78,8 @@ function TemplateForm({
     }
     const draft = { name: name.trim(), text }
     run(() =>
-      editing.template
-        ? api.call('templates.update', { id: editing.template.id, ...draft })
+      editing.item
+        ? api.call('templates.update', { id: editing.item.id, ...draft })
         : api.call('templates.create', draft),
     )
   }
