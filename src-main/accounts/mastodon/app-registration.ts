@@ -2,8 +2,12 @@ import { z } from 'zod'
 import { requestJson, type FetchLike } from '../oauth/http'
 import { portlessLoopbackRedirectUri } from '../oauth/loopback'
 
-/** What Werkschau asks a Mastodon user for: read the profile, post statuses with media. */
-export const mastodonScopes = 'read:accounts write:statuses write:media'
+/**
+ * What Werkschau asks a Mastodon user for: read the profile, post statuses with media, and read
+ * statuses, so that a post whose answer was lost is looked for before it is sent again
+ * (publishing/adapters/mastodon/find-status.ts).
+ */
+export const mastodonScopes = 'read:accounts read:statuses write:statuses write:media'
 
 /**
  * A Werkschau app registered on one instance (`POST /api/v1/apps`). `redirectUri` and `scopes`

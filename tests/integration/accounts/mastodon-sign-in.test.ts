@@ -75,7 +75,7 @@ describe('Mastodon sign-in', () => {
     expect(server.requestsTo('POST /api/v1/apps')[0]?.body).toEqual({
       client_name: 'Werkschau',
       redirect_uris: ['http://127.0.0.1/callback'],
-      scopes: 'read:accounts write:statuses write:media',
+      scopes: 'read:accounts read:statuses write:statuses write:media',
     })
     expect(apps.saved.get(server.origin)).toMatchObject({
       clientId: mastodon.apps[0]?.clientId,
