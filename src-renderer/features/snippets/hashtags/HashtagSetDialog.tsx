@@ -1,13 +1,13 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { HashtagList } from '../../../../src-shared/snippets/hashtags'
 import { maxTagsPerSet, type HashtagSet } from '../../../../src-shared/snippets/model'
 import { useApi } from '../../../api/ApiContext'
-import { Modal } from '../../../components/Modal'
-import { NameField } from '../shared/NameField'
+import { EditDialog, type EditFormProps } from '../shared/EditDialog'
 import type { EditDialogProps } from '../shared/SnippetListScreen'
-import { nameProblem } from '../shared/names'
+import { SnippetForm } from '../shared/SnippetForm'
 import { useSaveForm } from '../shared/useSaveForm'
+import { useSnippetName } from '../shared/useSnippetName'
 import { addTypedTags } from './tag-entry'
 import { TagChips } from './TagChips'
 
@@ -21,46 +21,31 @@ export interface HashtagSetEditing {
 /** Instagram's limit per post, the lowest of the networks that count hashtags. */
 const instagramMaxTags = 30
 
-export function HashtagSetDialog({
-  editing,
-  otherNames,
-  onClose,
-}: EditDialogProps<HashtagSetEditing>) {
+export function HashtagSetDialog(props: EditDialogProps<HashtagSetEditing>) {
   const { t } = useTranslation()
-  const title = editing?.item ? t('snippets.hashtags.dialogEdit') : t('snippets.hashtags.dialogNew')
   return (
-    <Modal open={editing !== undefined} title={title} onClose={onClose} className="snippets-dialog">
-      {editing && <HashtagSetForm editing={editing} otherNames={otherNames} onClose={onClose} />}
-    </Modal>
+    <EditDialog
+      {...props}
+      titles={{
+        create: t('snippets.hashtags.dialogNew'),
+        edit: t('snippets.hashtags.dialogEdit'),
+      }}
+      form={HashtagSetForm}
+    />
   )
 }
 
-function HashtagSetForm({
-  editing,
-  otherNames,
-  onClose,
-}: {
-  editing: HashtagSetEditing
-  otherNames: readonly string[]
-  onClose: () => void
-}) {
+function HashtagSetForm({ editing, otherNames, onClose }: EditFormProps<HashtagSetEditing>) {
   const { t } = useTranslation()
   const api = useApi()
-  const [name, setName] = useState(editing.name)
+  const name = useSnippetName(editing.name, otherNames, (taken) =>
+    t('snippets.hashtags.nameTaken', { name: taken }),
+  )
   const [tags, setTags] = useState<string[]>(editing.tags)
   const [draft, setDraft] = useState('')
   const [rejected, setRejected] = useState<HashtagList['rejected']>([])
   const [overflow, setOverflow] = useState(0)
-  const [tried, setTried] = useState(false)
-  const nameInput = useRef<HTMLInputElement>(null)
-  const { run, saving, error } = useSaveForm(onClose)
-
-  const problem = nameProblem(
-    name,
-    otherNames,
-    (taken) => t('snippets.hashtags.nameTaken', { name: taken }),
-    t('snippets.nameMissing'),
-  )
+  const save = useSaveForm(onClose)
 
   const enter = (text: string, finish: boolean) => {
     const entry = addTypedTags(tags, text, finish)
@@ -83,16 +68,11 @@ function HashtagSetForm({
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    setTried(true)
     // What is still in the input is part of the set, as if Enter had been pressed.
     const entry = enter(draft, true)
-    if (problem) {
-      nameInput.current?.focus()
-      return
-    }
-    if (entry.rejected.length > 0) return
-    const change = { name: name.trim(), tags: entry.tags }
-    run(() =>
+    if (!name.accept() || entry.rejected.length > 0) return
+    const change = { name: name.value.trim(), tags: entry.tags }
+    save.run(() =>
       editing.item
         ? api.call('hashtagSets.update', { id: editing.item.id, ...change })
         : api.call('hashtagSets.create', change),
@@ -100,13 +80,7 @@ function HashtagSetForm({
   }
 
   return (
-    <form className="snippets-form" onSubmit={submit} noValidate>
-      <NameField
-        value={name}
-        onChange={setName}
-        error={tried ? problem : undefined}
-        inputRef={nameInput}
-      />
+    <SnippetForm name={name} save={save} onSubmit={submit} onCancel={onClose}>
       <TagChips
         tags={tags}
         draft={draft}
@@ -122,19 +96,6 @@ function HashtagSetForm({
         {tags.length > instagramMaxTags &&
           ` ${t('snippets.hashtags.tooManyForInstagram', { count: tags.length })}`}
       </p>
-      {error && (
-        <p role="alert" className="alert-box">
-          {error}
-        </p>
-      )}
-      <div className="modal__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('snippets.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {t('snippets.save')}
-        </button>
-      </div>
-    </form>
+    </SnippetForm>
   )
 }

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next'
 import type { CaptionTemplate } from '../../../../src-shared/snippets/model'
 import { templateVariables, variableToken } from '../../../../src-shared/snippets/variables'
 import { useApi } from '../../../api/ApiContext'
-import { Modal } from '../../../components/Modal'
-import { NameField } from '../shared/NameField'
+import { EditDialog, type EditFormProps } from '../shared/EditDialog'
 import type { EditDialogProps } from '../shared/SnippetListScreen'
-import { nameProblem } from '../shared/names'
+import { SnippetForm } from '../shared/SnippetForm'
 import { useSaveForm } from '../shared/useSaveForm'
+import { useSnippetName } from '../shared/useSnippetName'
 import { VariableList } from './VariableList'
 
 /** What the dialog edits: an existing template, or a new one (maybe from the example). */
@@ -20,46 +20,33 @@ export interface TemplateEditing {
 /** The variables a crafter uses most, one click away. */
 const commonVariables = ['product', 'price', 'shop_link']
 
-export function TemplateDialog({ editing, otherNames, onClose }: EditDialogProps<TemplateEditing>) {
+export function TemplateDialog(props: EditDialogProps<TemplateEditing>) {
   const { t } = useTranslation()
-  const title = editing?.item
-    ? t('snippets.templates.dialogEdit')
-    : t('snippets.templates.dialogNew')
   return (
-    <Modal open={editing !== undefined} title={title} onClose={onClose} className="snippets-dialog">
-      {editing && <TemplateForm editing={editing} otherNames={otherNames} onClose={onClose} />}
-    </Modal>
+    <EditDialog
+      {...props}
+      titles={{
+        create: t('snippets.templates.dialogNew'),
+        edit: t('snippets.templates.dialogEdit'),
+      }}
+      form={TemplateForm}
+    />
   )
 }
 
-function TemplateForm({
-  editing,
-  otherNames,
-  onClose,
-}: {
-  editing: TemplateEditing
-  otherNames: readonly string[]
-  onClose: () => void
-}) {
+function TemplateForm({ editing, otherNames, onClose }: EditFormProps<TemplateEditing>) {
   const { t } = useTranslation()
   const api = useApi()
-  const [name, setName] = useState(editing.name)
+  const name = useSnippetName(editing.name, otherNames, (taken) =>
+    t('snippets.templates.nameTaken', { name: taken }),
+  )
   const [text, setText] = useState(editing.text)
-  const [tried, setTried] = useState(false)
-  const nameInput = useRef<HTMLInputElement>(null)
   const textArea = useRef<HTMLTextAreaElement>(null)
   const textId = useId()
   const hintId = useId()
   const variablesId = useId()
   const variables = useMemo(() => templateVariables(text), [text])
-  const { run, saving, error } = useSaveForm(onClose)
-
-  const problem = nameProblem(
-    name,
-    otherNames,
-    (taken) => t('snippets.templates.nameTaken', { name: taken }),
-    t('snippets.nameMissing'),
-  )
+  const save = useSaveForm(onClose)
 
   const insertVariable = (variable: string): void => {
     const area = textArea.current
@@ -71,13 +58,9 @@ function TemplateForm({
 
   const submit = (event: FormEvent): void => {
     event.preventDefault()
-    setTried(true)
-    if (problem) {
-      nameInput.current?.focus()
-      return
-    }
-    const draft = { name: name.trim(), text }
-    run(() =>
+    if (!name.accept()) return
+    const draft = { name: name.value.trim(), text }
+    save.run(() =>
       editing.item
         ? api.call('templates.update', { id: editing.item.id, ...draft })
         : api.call('templates.create', draft),
@@ -85,13 +68,7 @@ function TemplateForm({
   }
 
   return (
-    <form className="snippets-form" onSubmit={submit} noValidate>
-      <NameField
-        value={name}
-        onChange={setName}
-        error={tried ? problem : undefined}
-        inputRef={nameInput}
-      />
+    <SnippetForm name={name} save={save} onSubmit={submit} onCancel={onClose}>
       <div className="snippets-field">
         <label htmlFor={textId} className="snippets-field__label">
           {t('snippets.templates.text')}
@@ -134,19 +111,6 @@ function TemplateForm({
         </div>
       </div>
       <VariableList id={variablesId} names={variables} />
-      {error && (
-        <p role="alert" className="alert-box">
-          {error}
-        </p>
-      )}
-      <div className="modal__actions">
-        <button type="button" className="button" onClick={onClose}>
-          {t('snippets.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {t('snippets.save')}
-        </button>
-      </div>
-    </form>
+    </SnippetForm>
   )
 }
