@@ -1,20 +1,19 @@
+import type { SnippetKind } from '../../../../src-shared/snippets/model'
 import type { SnippetPlacement } from './usePickerDialog'
-
-export type PickerKind = 'template' | 'hashtags'
 
 /**
  * Where each picker put its text last, for the next time within this session. A template usually
  * goes where the cursor is; hashtags usually go at the end.
  */
-const lastPlacements: Record<PickerKind, SnippetPlacement> = {
-  template: 'cursor',
-  hashtags: 'append',
+const lastPlacements: Record<SnippetKind, SnippetPlacement> = {
+  templates: 'cursor',
+  hashtagSets: 'append',
 }
 
-export function lastPlacement(kind: PickerKind): SnippetPlacement {
+export function lastPlacement(kind: SnippetKind): SnippetPlacement {
   return lastPlacements[kind]
 }
 
-export function rememberPlacement(kind: PickerKind, placement: SnippetPlacement): void {
+export function rememberPlacement(kind: SnippetKind, placement: SnippetPlacement): void {
   lastPlacements[kind] = placement
 }
