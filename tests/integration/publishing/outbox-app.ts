@@ -27,7 +27,10 @@ import type { TestAccount, TestPds } from '../../support/pds/test-pds'
 import { testBrowser } from '../../support/spec-server/browser'
 import type { Faults } from '../../support/spec-server/fakes/faults'
 import { fakeMastodon, type FakeMastodon } from '../../support/spec-server/fakes/mastodon'
-import { fakeMastodonPublishing } from '../../support/spec-server/fakes/mastodon-publishing'
+import {
+  fakeMastodonPublishing,
+  type FakeMastodonPublishingOptions,
+} from '../../support/spec-server/fakes/mastodon-publishing'
 import { freeLoopbackPort } from '../../support/spec-server/fakes/oauth-grants'
 import { fakePinterest, type FakePinterest } from '../../support/spec-server/fakes/pinterest'
 import { fakePinterestPublishing } from '../../support/spec-server/fakes/pinterest-publishing'
@@ -65,12 +68,14 @@ export interface MastodonNetwork {
   fake: ReturnType<typeof fakeMastodonPublishing>
 }
 
-export function useMastodonNetwork(): () => Promise<MastodonNetwork> {
+export function useMastodonNetwork(): (
+  options?: FakeMastodonPublishingOptions,
+) => Promise<MastodonNetwork> {
   const startSpecServer = useSpecServers()
-  return async () => {
+  return async (options = {}) => {
     const server = await startSpecServer('mastodon')
     const mastodon = fakeMastodon(server, { domain: 'werk.social' })
-    const fake = fakeMastodonPublishing(server, mastodon, { processingPolls: 1 })
+    const fake = fakeMastodonPublishing(server, mastodon, { processingPolls: 1, ...options })
     return { server, mastodon, fake }
   }
 }

@@ -2,6 +2,8 @@ import sharp from 'sharp'
 import type { SpecRequest, SpecResponse, SpecServer } from '../server'
 import { Faults, finish } from './faults'
 import type { FakeMastodon } from './mastodon'
+import { serveAccountStatuses } from './mastodon-account-statuses'
+import { mastodonContent } from './mastodon-content'
 
 export interface FakeMastodonPublishingOptions {
   /** `configuration.media_attachments.image_size_limit` this fake enforces (default 16 MiB). */
@@ -10,7 +12,12 @@ export interface FakeMastodonPublishingOptions {
   maxCharacters?: number
   /** How many `GET /api/v1/media/:id` answer 206 before the photo is ready; 0 → 200 at once. */
   processingPolls?: number
+  /** The instance's clock: statuses' `created_at` and when an `Idempotency-Key` is forgotten. */
+  now?: () => number
 }
+
+/** Mastodon's PostStatusService: `redis.setex(idempotency_key, 3_600, status.id)`. */
+export const idempotencyKeyKeptMs = 3_600_000
 
 export interface StoredMedia {
   id: string
@@ -33,15 +40,19 @@ export interface StoredStatus {
   spoilerText: string
   language: string | null
   idempotencyKey: string | undefined
+  /** When the instance made it (its clock, `now`), in ms. */
+  createdAt: number
 }
 
 /**
  * The publishing half of a Mastodon instance on a spec server, behaving as Mastodon 4.x does:
  * `POST /api/v2/media` stores the real image (read with sharp) and answers 202 while it
  * "processes"; `GET /api/v1/media/:id` answers 206 for `processingPolls` polls, then 200;
- * `POST /api/v1/statuses` refuses unprocessed or foreign media, counts the text as the server
- * does, and keeps each `Idempotency-Key` per token: a repeat answers the status it already
- * created instead of creating a second one (Mastodon keeps the key for an hour).
+ * `POST /api/v1/statuses` refuses unprocessed, foreign or already attached media, counts the text
+ * as the server does, and keeps each `Idempotency-Key` per app for an hour after the status it
+ * made (by `now`): a repeat within that hour answers that status instead of creating a second
+ * one, a later one creates another. `GET /api/v1/accounts/:id/statuses` lists what it stored
+ * (mastodon-account-statuses.ts), with `content` as Mastodon formats it (mastodon-content.ts).
  */
 export function fakeMastodonPublishing(
   server: SpecServer,
@@ -51,6 +62,11 @@ export function fakeMastodonPublishing(
   const media = new Map<string, StoredMedia>()
   const statuses: StoredStatus[] = []
   const idempotent = new Map<string, StoredStatus>()
+  const now = options.now ?? Date.now
+  const remembered = (keyed: string | undefined) => {
+    const status = keyed ? idempotent.get(keyed) : undefined
+    return status && now() - status.createdAt < idempotencyKeyKeptMs ? status : undefined
+  }
   const faults = new Faults()
   const sizeLimit = options.imageSizeLimit ?? 16_777_216
   const descriptionLimit = options.descriptionLimit ?? 1500
@@ -125,7 +141,7 @@ export function fakeMastodonPublishing(
     if (who.refused) return who.refused
     const key = request.headers['idempotency-key']
     const keyed = typeof key === 'string' ? `${who.clientId}\n${key}` : undefined
-    const repeated = keyed ? idempotent.get(keyed) : undefined
+    const repeated = remembered(keyed)
     if (repeated) return finish(fault, { status: 200, json: statusJson(repeated) })
 
     const body = request.body as Record<string, unknown>
@@ -151,6 +167,7 @@ export function fakeMastodonPublishing(
       spoilerText,
       language: typeof body.language === 'string' ? body.language : null,
       idempotencyKey: typeof key === 'string' ? key : undefined,
+      createdAt: now(),
     }
     for (const item of attached) if (item) item.statusId = status.id
     statuses.push(status)
@@ -167,9 +184,12 @@ export function fakeMastodonPublishing(
       id: status.id,
       uri: `${server.origin}/users/${mastodon.account.username}/statuses/${status.id}`,
       url: `${server.origin}/@${mastodon.account.username}/${status.id}`,
-      created_at: new Date().toISOString(),
+      created_at: new Date(status.createdAt).toISOString(),
       account: mastodon.account,
-      content: `<p>${escapeHtml(status.text)}</p>`,
+      content: mastodonContent(status.text, server.origin),
+      in_reply_to_id: null,
+      in_reply_to_account_id: null,
+      reblog: null,
       visibility: status.visibility,
       sensitive: status.spoilerText !== '',
       spoiler_text: status.spoilerText,
@@ -184,10 +204,15 @@ export function fakeMastodonPublishing(
     }
   }
 
+  serveAccountStatuses(server, mastodon, statuses, statusJson)
+
   return {
     media,
     statuses,
     faults,
+    /** Whether a repeat with this `Idempotency-Key` (any app) would still get its status back. */
+    remembersKey: (key: string) =>
+      [...idempotent.keys()].some((keyed) => keyed.endsWith(`\n${key}`) && remembered(keyed)),
     /** The stored photos of a status, in the order it shows them. */
     mediaOf: (status: StoredStatus) => status.mediaIds.map((id) => media.get(id)),
   }
@@ -225,8 +250,4 @@ function parseFocus(value: string | undefined): { x: number; y: number } | null 
 function serverLength(text: string): number {
   const rewritten = text.replace(/https?:\/\/\S+/g, 'x'.repeat(23))
   return [...new Intl.Segmenter().segment(rewritten)].length
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
