@@ -99,11 +99,13 @@ export interface NetworkAdapter {
    * for the post that attempt may have created. Networks with idempotent creates may omit it.
    * `since`: when that attempt started (the job's postingStartedAt); only posts created after it
    * (less a few minutes of clock skew) count, so an identical older post is not taken for it.
-   * Without it the adapter looks back 24 hours.
+   * Without it the adapter looks back 24 hours. `media`: the ids the job uploaded and sent with
+   * that create, in order (a network that attaches an upload to one post only can match on them).
    */
   findExisting?(
     post: PreparedPost,
     context: AdapterContext,
     since?: Date,
+    media?: readonly string[],
   ): Promise<PublishedPost | undefined>
 }

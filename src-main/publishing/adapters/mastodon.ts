@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { parseMastodonSecret } from '../../accounts/mastodon/secret'
+import { parseMastodonSecret, type MastodonSecret } from '../../accounts/mastodon/secret'
+import { AppErrorException } from '../../../src-shared/errors'
 import type {
   AdapterContext,
   NetworkAdapter,
@@ -9,6 +10,7 @@ import type {
 } from '../adapter'
 import { call, readJson } from './http'
 import { checkMastodonPost } from './mastodon/check'
+import { findMastodonStatus } from './mastodon/find-status'
 import { defaultPolling, uploadMastodonMedia, type MastodonPolling } from './mastodon/media'
 
 export interface MastodonAdapterOptions {
@@ -20,7 +22,18 @@ export interface MastodonAdapterOptions {
    * check() assumes Mastodon's defaults and the server's own refusal remains the final word.
    */
   supportedMimeTypes?: (accountId: string) => readonly string[] | undefined
+  /** The clock the outbox's `postingStartedAt` was taken with (tests move it). */
+  now?: () => number
 }
+
+/**
+ * Mastodon remembers an `Idempotency-Key` for one hour after the status it made
+ * (`redis.setex(key, 3600, …)` in its PostStatusService). Every status a lost create of this job
+ * can have made was made after the first such create started (`since`); so while that is less
+ * than this long ago, repeating the create with the same key is exact and needs no look-up. The
+ * five minutes short of the hour cover the request's way there and a server that took its time.
+ */
+export const idempotencyKeyTrustedForMs = 55 * 60_000
 
 const StatusSchema = z.object({
   id: z.string().min(1),
@@ -33,10 +46,16 @@ const StatusSchema = z.object({
  * then `POST /api/v1/statuses` with the photos in order, visibility, content warning, language
  * and an `Idempotency-Key` derived from the job. Mastodon remembers that key for an hour and
  * answers a repeat with the status it already created, so a retry after a lost answer within that
- * hour cannot post twice — which is why there is no findExisting here.
+ * hour cannot post twice. After that hour, findExisting looks for the status among the account's
+ * own (mastodon/find-status.ts) before the create is repeated. What remains possible:
+ * - a duplicate: more than 200 statuses came after the lost one before the retry, or the lost
+ *   one was deleted meanwhile;
+ * - a false match, for a post without photos only: a status with the same text, content warning
+ *   and visibility made by the same account after the lost attempt began, by hand or another app.
  */
 export function createMastodonAdapter(options: MastodonAdapterOptions = {}): NetworkAdapter {
   const polling = options.polling ?? defaultPolling
+  const now = options.now ?? Date.now
   return {
     network: 'mastodon',
 
@@ -75,7 +94,45 @@ export function createMastodonAdapter(options: MastodonAdapterOptions = {}): Net
       // `url` is the web page; Mastodon leaves it null for some visibilities, `uri` always works.
       return { remoteId: status.id, url: status.url ?? status.uri }
     },
+
+    /*
+     * Looks only once the key may be forgotten, not always as X and Pinterest do: before that the
+     * repeat with the key is exact, while a look-up can only be as good as its match (a post
+     * without photos is matched by its text), and costs up to six requests of the account's 300
+     * per five minutes, which the outbox's retries of a flaky connection would spend again each
+     * time.
+     */
+    async findExisting(post, context, since, media = []) {
+      if (since && now() - since.getTime() < idempotencyKeyTrustedForMs) return undefined
+      const secret = parseMastodonSecret(context.secret)
+      assertCanReadStatuses(secret)
+      const found = await findMastodonStatus(
+        secret.instance,
+        secret.accessToken,
+        post,
+        media,
+        context,
+        since,
+        now(),
+      )
+      return found && { remoteId: found.id, url: found.url ?? found.uri }
+    },
   }
+}
+
+/**
+ * Listing the account's statuses needs `read:statuses` (or all of `read`); accounts connected
+ * before Werkschau asked for it cannot look, and without looking the repeat could post twice.
+ * Connecting again grants it, and the job looks then.
+ */
+function assertCanReadStatuses(secret: MastodonSecret): void {
+  const scopes = secret.scope.split(/\s+/)
+  if (scopes.includes('read') || scopes.includes('read:statuses')) return
+  throw new AppErrorException(
+    'needs_reconnect',
+    'To make sure this post is not sent to Mastodon twice, Werkschau needs to see the posts of ' +
+      'this account, which it did not ask for when you connected it. Connect the account again.',
+  )
 }
 
 /** The status as Mastodon's `POST /api/v1/statuses` takes it (JSON), only what is set. */

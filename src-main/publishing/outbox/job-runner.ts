@@ -135,8 +135,9 @@ async function publish(run: JobRun): Promise<void> {
     posted(0)
     const post = preparedPost(run.job())
     const since = new Date(run.job().postingStartedAt!)
+    const sent = run.job().media.flatMap((entry) => (entry.remoteId ? [entry.remoteId] : []))
     const found = await run.withSecret((secret) =>
-      adapter.findExisting!(post, context(run, secret, posted), since),
+      adapter.findExisting!(post, context(run, secret, posted), since, sent),
     )
     if (found) return finish(run, found)
   }
