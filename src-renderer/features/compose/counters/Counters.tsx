@@ -1,6 +1,7 @@
 import { memo, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { MeasureCount, TextCount } from '../../../../src-shared/text/count'
+import type { NetworkId } from '../../../../src-shared/platforms/networks'
 import { networkName } from '../network-names'
 import { countFigure, countSentence, countUnit } from './count-words'
 import './counters.css'
@@ -27,7 +28,7 @@ export const Counters = memo(function Counters({
   counts: readonly TextCount[]
   id?: string
 }) {
-  const { t, i18n } = useTranslation()
+  const { t } = useTranslation()
   if (counts.length === 0) return null
   return (
     <>
@@ -38,19 +39,11 @@ export const Counters = memo(function Counters({
               {networkName(count.network)}
             </span>
             {count.counts.map((measure) => (
-              <span
+              <CounterFigure
                 key={`${measure.field}-${measure.measure}`}
-                className={`counter__figure counter__figure--${tone(measure)}`}
-                data-testid={`counter-${count.network}-${measure.field}-${measure.measure}`}
-              >
-                <span aria-hidden="true">
-                  <strong>{countFigure(i18n.language, measure)}</strong>{' '}
-                  <small>{countUnit(t, measure)}</small>
-                </span>
-                <span className="visually-hidden">
-                  {countSentence(t, i18n.language, count.network, measure)}
-                </span>
-              </span>
+                network={count.network}
+                count={measure}
+              />
             ))}
           </li>
         ))}
@@ -59,6 +52,32 @@ export const Counters = memo(function Counters({
     </>
   )
 })
+
+/**
+ * One figure with its sentence. Counts are new objects on every keystroke, so it compares them by
+ * value: a figure the key did not change (a hashtag count, a Pinterest title) is not rendered again.
+ */
+const CounterFigure = memo(
+  function CounterFigure({ network, count }: { network: NetworkId; count: MeasureCount }) {
+    const { t, i18n } = useTranslation()
+    return (
+      <span
+        className={`counter__figure counter__figure--${tone(count)}`}
+        data-testid={`counter-${network}-${count.field}-${count.measure}`}
+      >
+        <span aria-hidden="true">
+          <strong>{countFigure(i18n.language, count)}</strong> <small>{countUnit(t, count)}</small>
+        </span>
+        <span className="visually-hidden">{countSentence(t, i18n.language, network, count)}</span>
+      </span>
+    )
+  },
+  (before, after) =>
+    before.network === after.network &&
+    (Object.keys(after.count) as (keyof MeasureCount)[]).every(
+      (name) => before.count[name] === after.count[name],
+    ),
+)
 
 function OverLimitAnnouncer({ counts }: { counts: readonly TextCount[] }) {
   const { t, i18n } = useTranslation()
