@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { AppErrorException } from '../../../src-shared/errors'
 import type { SignedInAccount } from '../signed-in-account'
-import { authorizeInBrowser, type OpenBrowser } from '../oauth/browser-authorization'
+import type { OpenBrowser } from '../oauth/browser-authorization'
+import { signInWithCode } from '../oauth/code-sign-in'
 import { requestJson, type FetchLike } from '../oauth/http'
-import { fixedCallbackPort } from '../oauth/loopback'
-import { expiryFrom, requestToken, type TokenResponse } from '../oauth/token'
+import { expiryFrom, type TokenResponse } from '../oauth/token'
+import type { TokenFlow } from '../oauth/token-flow'
+import { refreshWhenDue } from '../oauth/token-refresh'
 import { pinterestEndpoints, pinterestScopes, type PinterestEndpoints } from './endpoints'
 import {
   parsePinterestSecret,
@@ -34,46 +35,18 @@ export interface PinterestSignInOptions {
  * the profile from `GET /v5/user_account`. `secret` is PinterestSecret JSON (tokens + app secret).
  */
 export async function signInPinterest(options: PinterestSignInOptions): Promise<SignedInAccount> {
-  const fetch = options.fetch ?? globalThis.fetch
-  const endpoints = options.endpoints ?? pinterestEndpoints
-  const now = options.now ?? Date.now
-  const app = { id: options.appId.trim(), secret: options.appSecret.trim() }
-  const authorization = await authorizeInBrowser({
+  const { endpoints = pinterestEndpoints, now = Date.now } = options
+  const app = { appId: options.appId.trim(), appSecret: options.appSecret.trim() }
+  return signInWithCode({
+    ...pinterestTokenFlow(endpoints, options),
+    client: { kind: 'confidential', id: app.appId, secret: app.appSecret },
+    authorizeUrl: endpoints.authorizeUrl,
+    scope: pinterestScopes.join(','),
+    secretFrom: (token) => pinterestSecretFrom(token, now(), app),
     openBrowser: options.openBrowser,
-    port: options.callbackPort ?? fixedCallbackPort,
-    signal: options.signal,
     timeoutMs: options.timeoutMs,
-    // Pinterest documents no PKCE; the app secret authenticates the code exchange instead.
-    authorizeUrl: ({ redirectUri, state }) =>
-      `${endpoints.authorizeUrl}?${new URLSearchParams({
-        client_id: app.id,
-        redirect_uri: redirectUri,
-        response_type: 'code',
-        scope: pinterestScopes.join(','),
-        state,
-      }).toString()}`,
+    callbackPort: options.callbackPort,
   })
-  const token = await requestToken({
-    fetch,
-    url: `${endpoints.apiBase}/oauth/token`,
-    network: 'Pinterest',
-    encoding: 'form',
-    client: app,
-    fields: {
-      grant_type: 'authorization_code',
-      code: authorization.code,
-      redirect_uri: authorization.redirectUri,
-    },
-    signal: options.signal,
-    refusalMeansReconnect: false,
-  })
-  const secret = secretFrom(token, { appId: app.id, appSecret: app.secret }, now())
-  const profile = await fetchPinterestProfile(secret.accessToken, {
-    fetch,
-    endpoints,
-    signal: options.signal,
-  })
-  return { ...profile, secret: serialisePinterestSecret(secret) }
 }
 
 export interface PinterestRefreshOptions {
@@ -86,69 +59,56 @@ export interface PinterestRefreshOptions {
 }
 
 /**
- * Keeps a Pinterest connection alive and checks it: refreshes the access token when it expires
- * within two days (or `force`) with `grant_type=refresh_token` and the app's Basic credentials —
- * a new refresh token in the answer replaces the stored one — then reads the profile. A refused
- * refresh → needs_reconnect. As with X, a refreshed secret is returned even if the profile check
- * then fails for another reason, so new tokens are never lost.
+ * Keeps a Pinterest connection alive and checks it (oauth/token-refresh.ts): the access token is
+ * refreshed when it expires within two days (or `force`), with the app's Basic credentials; a new
+ * refresh token in the answer replaces the stored one.
  */
 export async function refreshPinterestSecret(
   secret: string,
   options: PinterestRefreshOptions = {},
 ): Promise<{ secret: string; account?: Omit<SignedInAccount, 'secret'> }> {
-  const fetch = options.fetch ?? globalThis.fetch
-  const endpoints = options.endpoints ?? pinterestEndpoints
-  const now = options.now ?? Date.now
-  let stored = parsePinterestSecret(secret)
-  let refreshed = false
-  if (options.force || pinterestSecretExpiresSoon(stored, now())) {
-    if (!stored.refreshToken)
-      throw new AppErrorException(
-        'needs_reconnect',
-        'Pinterest has ended this sign-in. Connect the account again.',
-      )
-    const token = await requestToken({
-      fetch,
-      url: `${endpoints.apiBase}/oauth/token`,
-      network: 'Pinterest',
-      encoding: 'form',
-      client: { id: stored.appId, secret: stored.appSecret },
-      fields: { grant_type: 'refresh_token', refresh_token: stored.refreshToken },
-      signal: options.signal,
-      refusalMeansReconnect: true,
-    })
-    stored = { ...stored, ...secretFrom(token, stored, now()) }
-    if (!token.refresh_token) stored.refreshToken = parsePinterestSecret(secret).refreshToken
-    refreshed = true
-  }
-  const fresh = serialisePinterestSecret(stored)
-  try {
-    const account = await fetchPinterestProfile(stored.accessToken, {
-      fetch,
-      endpoints,
-      signal: options.signal,
-    })
-    return { secret: fresh, account }
-  } catch (error) {
-    const dead = error instanceof AppErrorException && error.code === 'needs_reconnect'
-    if (refreshed && !dead) return { secret: fresh }
-    throw error
+  const { endpoints = pinterestEndpoints, now = Date.now } = options
+  const stored = parsePinterestSecret(secret)
+  return refreshWhenDue({
+    ...pinterestTokenFlow(endpoints, options),
+    stored,
+    due: options.force === true || pinterestSecretExpiresSoon(stored, now()),
+    client: { kind: 'confidential', id: stored.appId, secret: stored.appSecret },
+    renewed: (token) => pinterestSecretFrom(token, now(), stored),
+  })
+}
+
+/** Pinterest's part in the shared sign-in and refresh: its token endpoint, secret and profile. */
+function pinterestTokenFlow(
+  endpoints: PinterestEndpoints,
+  options: { fetch?: FetchLike; signal?: AbortSignal },
+): TokenFlow<PinterestSecret> {
+  const { fetch = globalThis.fetch, signal } = options
+  return {
+    network: 'Pinterest',
+    tokenUrl: `${endpoints.apiBase}/oauth/token`,
+    serialise: serialisePinterestSecret,
+    readAccount: (accessToken) => fetchPinterestProfile(accessToken, { fetch, endpoints, signal }),
+    fetch,
+    signal,
   }
 }
 
-function secretFrom(
+/** The secret from a token answer; on a refresh, `kept` supplies what Pinterest left out. */
+function pinterestSecretFrom(
   token: TokenResponse,
-  app: { appId: string; appSecret: string; refreshTokenExpiresAt?: number },
   now: number,
-): Omit<PinterestSecret, 'v'> {
+  kept: Pick<PinterestSecret, 'appId' | 'appSecret'> & Partial<PinterestSecret>,
+): PinterestSecret {
   return {
-    appId: app.appId,
-    appSecret: app.appSecret,
+    v: 1,
+    appId: kept.appId,
+    appSecret: kept.appSecret,
     accessToken: token.access_token,
-    refreshToken: token.refresh_token,
+    refreshToken: token.refresh_token ?? kept.refreshToken,
     expiresAt: expiryFrom(now, token.expires_in),
     refreshTokenExpiresAt:
-      expiryFrom(now, token.refresh_token_expires_in) ?? app.refreshTokenExpiresAt,
+      expiryFrom(now, token.refresh_token_expires_in) ?? kept.refreshTokenExpiresAt,
     scope: token.scope ?? pinterestScopes.join(','),
   }
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod'
-import { AppErrorException } from '../../../src-shared/errors'
 import type { SignedInAccount } from '../signed-in-account'
-import { authorizeInBrowser, type OpenBrowser } from '../oauth/browser-authorization'
+import type { OpenBrowser } from '../oauth/browser-authorization'
+import { signInWithCode } from '../oauth/code-sign-in'
 import { requestJson, type FetchLike } from '../oauth/http'
-import { fixedCallbackPort } from '../oauth/loopback'
-import { expiryFrom, requestToken } from '../oauth/token'
+import { expiryFrom, type TokenResponse } from '../oauth/token'
+import type { TokenFlow } from '../oauth/token-flow'
+import { refreshWhenDue } from '../oauth/token-refresh'
 import { xEndpoints, xScopes, type XEndpoints } from './endpoints'
 import { parseXSecret, serialiseXSecret, xSecretExpiresSoon, type XSecret } from './secret'
 
@@ -27,55 +28,18 @@ export interface XSignInOptions {
  * `http://127.0.0.1:47615/callback`; the profile from `GET /2/users/me`. `secret` is XSecret JSON.
  */
 export async function signInX(options: XSignInOptions): Promise<SignedInAccount> {
-  const fetch = options.fetch ?? globalThis.fetch
-  const endpoints = options.endpoints ?? xEndpoints
-  const now = options.now ?? Date.now
+  const { endpoints = xEndpoints, now = Date.now } = options
   const clientId = options.clientId.trim()
-  const authorization = await authorizeInBrowser({
+  return signInWithCode({
+    ...xTokenFlow(endpoints, options),
+    client: { kind: 'public', id: clientId },
+    authorizeUrl: endpoints.authorizeUrl,
+    scope: xScopes,
+    secretFrom: (token) => xSecretFrom(token, now(), { clientId }),
     openBrowser: options.openBrowser,
-    port: options.callbackPort ?? fixedCallbackPort,
-    signal: options.signal,
     timeoutMs: options.timeoutMs,
-    authorizeUrl: ({ redirectUri, state, codeChallenge }) =>
-      `${endpoints.authorizeUrl}?${new URLSearchParams({
-        response_type: 'code',
-        client_id: clientId,
-        redirect_uri: redirectUri,
-        scope: xScopes,
-        state,
-        code_challenge: codeChallenge,
-        code_challenge_method: 'S256',
-      }).toString()}`,
+    callbackPort: options.callbackPort,
   })
-  const token = await requestToken({
-    fetch,
-    url: endpoints.tokenUrl,
-    network: 'X',
-    encoding: 'form',
-    fields: {
-      grant_type: 'authorization_code',
-      code: authorization.code,
-      client_id: clientId,
-      redirect_uri: authorization.redirectUri,
-      code_verifier: authorization.codeVerifier,
-    },
-    signal: options.signal,
-    refusalMeansReconnect: false,
-  })
-  const secret: XSecret = {
-    v: 1,
-    clientId,
-    accessToken: token.access_token,
-    refreshToken: token.refresh_token,
-    expiresAt: expiryFrom(now(), token.expires_in),
-    scope: token.scope ?? xScopes,
-  }
-  const profile = await fetchXProfile(secret.accessToken, {
-    fetch,
-    endpoints,
-    signal: options.signal,
-  })
-  return { ...profile, secret: serialiseXSecret(secret) }
 }
 
 export interface XRefreshOptions {
@@ -88,63 +52,55 @@ export interface XRefreshOptions {
 }
 
 /**
- * Keeps an X connection alive and checks it: when the access token expires within five minutes
- * (or `force`), trades the refresh token for new tokens — X rotates it, so the returned `secret`
- * replaces the stored one and the old refresh token is dead. Then reads the profile.
- * A refused refresh (revoked, already used, expired) → needs_reconnect. If the refresh worked but
- * the profile could not be read for another reason (offline, X down), the new secret is still
- * returned, without `account`, so the rotated token is never lost.
+ * Keeps an X connection alive and checks it (oauth/token-refresh.ts): the tokens are refreshed
+ * when the access token expires within five minutes (or `force`). X rotates the refresh token, so
+ * the returned `secret` replaces the stored one and the old refresh token is dead.
  */
 export async function refreshXSecret(
   secret: string,
   options: XRefreshOptions = {},
 ): Promise<{ secret: string; account?: Omit<SignedInAccount, 'secret'> }> {
-  const fetch = options.fetch ?? globalThis.fetch
-  const endpoints = options.endpoints ?? xEndpoints
-  const now = options.now ?? Date.now
-  let stored = parseXSecret(secret)
-  let rotated = false
-  if (options.force || xSecretExpiresSoon(stored, now())) {
-    if (!stored.refreshToken)
-      throw new AppErrorException(
-        'needs_reconnect',
-        'X has ended this sign-in. Connect the account again.',
-      )
-    const token = await requestToken({
-      fetch,
-      url: endpoints.tokenUrl,
-      network: 'X',
-      encoding: 'form',
-      fields: {
-        grant_type: 'refresh_token',
-        refresh_token: stored.refreshToken,
-        client_id: stored.clientId,
-      },
-      signal: options.signal,
-      refusalMeansReconnect: true,
-    })
-    stored = {
-      ...stored,
-      accessToken: token.access_token,
-      // X sends a new refresh token with every refresh; keep the old one only if it did not.
-      refreshToken: token.refresh_token ?? stored.refreshToken,
-      expiresAt: expiryFrom(now(), token.expires_in),
-      scope: token.scope ?? stored.scope,
-    }
-    rotated = true
+  const { endpoints = xEndpoints, now = Date.now } = options
+  const stored = parseXSecret(secret)
+  return refreshWhenDue({
+    ...xTokenFlow(endpoints, options),
+    stored,
+    due: options.force === true || xSecretExpiresSoon(stored, now()),
+    client: { kind: 'public', id: stored.clientId },
+    renewed: (token) => xSecretFrom(token, now(), stored),
+  })
+}
+
+/** X's part in the shared sign-in and refresh: its token endpoint, secret and profile. */
+function xTokenFlow(
+  endpoints: XEndpoints,
+  options: { fetch?: FetchLike; signal?: AbortSignal },
+): TokenFlow<XSecret> {
+  const { fetch = globalThis.fetch, signal } = options
+  return {
+    network: 'X',
+    tokenUrl: endpoints.tokenUrl,
+    serialise: serialiseXSecret,
+    readAccount: (accessToken) => fetchXProfile(accessToken, { fetch, endpoints, signal }),
+    fetch,
+    signal,
   }
-  const fresh = serialiseXSecret(stored)
-  try {
-    const account = await fetchXProfile(stored.accessToken, {
-      fetch,
-      endpoints,
-      signal: options.signal,
-    })
-    return { secret: fresh, account }
-  } catch (error) {
-    const dead = error instanceof AppErrorException && error.code === 'needs_reconnect'
-    if (rotated && !dead) return { secret: fresh }
-    throw error
+}
+
+/** The secret from a token answer; on a refresh, `kept` supplies what X did not send again. */
+function xSecretFrom(
+  token: TokenResponse,
+  now: number,
+  kept: Pick<XSecret, 'clientId'> & Partial<XSecret>,
+): XSecret {
+  return {
+    v: 1,
+    clientId: kept.clientId,
+    accessToken: token.access_token,
+    // X sends a new refresh token with every refresh; keep the old one only if it did not.
+    refreshToken: token.refresh_token ?? kept.refreshToken,
+    expiresAt: expiryFrom(now, token.expires_in),
+    scope: token.scope ?? kept.scope ?? xScopes,
   }
 }
 
