@@ -2,11 +2,9 @@ import type { ImageSpec } from '../platforms/image-spec'
 import { editedSize, pixelRect, resolveCrop, type CropSource, type Size } from './crop-geometry'
 
 /*
- * The size a render comes out at, known before rendering: the composer needs it to tell whether
- * a post's photos will share a size on a network (a Pinterest carousel needs that). Pure
- * arithmetic, the same steps as the photo pipeline's `planOutput` / `outputSize`
- * (src-main/photos/pipeline/render.ts); tests/unit/shared/output-size.test.ts checks that both
- * give the same sizes, so they cannot drift apart unnoticed.
+ * The size a render comes out at, known before rendering: the photo pipeline sizes its renders
+ * with this (src-main/photos/pipeline/render.ts), and the composer predicts with it whether a
+ * post's photos will share a size on a network (a Pinterest carousel needs that).
  */
 
 /**
@@ -26,6 +24,8 @@ export function outputSizeFor(crop: Size, spec: ImageSpec): Size {
       width = target.width
       height = target.height
     } else {
+      // The largest size of the target's ratio inside the crop; the crop itself when that is
+      // only rounding away (resampling by one pixel would just blur a small photo).
       width = Math.max(1, Math.min(crop.width, Math.round(target.width * scale)))
       height = Math.max(1, Math.min(crop.height, Math.round(target.height * scale)))
       if (crop.width - width <= 1 && crop.height - height <= 1) ({ width, height } = crop)
@@ -33,6 +33,7 @@ export function outputSizeFor(crop: Size, spec: ImageSpec): Size {
   }
   const cap = spec.maxLongEdge
   if (cap && Math.max(width, height) > cap) {
+    // The long side lands exactly on the cap; the short side is rounded to keep the ratio.
     const factor = cap / Math.max(width, height)
     if (width >= height) [width, height] = [cap, Math.max(1, Math.round(height * factor))]
     else [width, height] = [Math.max(1, Math.round(width * factor)), cap]

@@ -9,6 +9,7 @@ import {
   type Size,
 } from '../../../src-shared/photos/crop-geometry'
 import type { NormalizedRect, PhotoEdits } from '../../../src-shared/photos/model'
+import { outputSizeFor } from '../../../src-shared/photos/output-size'
 import type { ImageSpec, OutputFormat } from '../../../src-shared/platforms/image-spec'
 import { openImage } from './decode'
 import { encodeWithinBudget, type EncodeWarning, type PendingImage, type RawImage } from './encode'
@@ -43,43 +44,21 @@ export interface RenderResult {
 }
 
 /**
- * Output size for a crop: a fixed `size` exactly, unless the crop is smaller (never upscaled: then
- * the crop's own pixels, which already have the target's ratio to within rounding, with a
- * warning); then the long-edge and pixel caps, which only ever shrink.
+ * Output size for a crop (src-shared/photos/output-size.ts: the composer predicts sizes with the
+ * same function), with a warning when the crop is smaller than a fixed `size` (never upscaled).
  */
 export function outputSize(crop: Size, spec: ImageSpec): { size: Size; warnings: RenderWarning[] } {
   const warnings: RenderWarning[] = []
-  let { width, height } = crop
-  if (spec.size) {
-    const target = spec.size
-    const scale = Math.min(crop.width / target.width, crop.height / target.height)
-    if (scale >= 1) {
-      width = target.width
-      height = target.height
-    } else {
-      // The largest size of the target's ratio inside the crop; the crop itself when that is
-      // only rounding away (resampling by one pixel would just blur a small photo).
-      width = Math.max(1, Math.min(crop.width, Math.round(target.width * scale)))
-      height = Math.max(1, Math.min(crop.height, Math.round(target.height * scale)))
-      if (crop.width - width <= 1 && crop.height - height <= 1) ({ width, height } = crop)
-      const source = { w: crop.width, h: crop.height }
-      const wanted = { w: target.width, h: target.height }
-      warnings.push({ code: 'smaller-than-target', source, target: wanted })
-    }
+  const target = spec.size
+  if (target && Math.min(crop.width / target.width, crop.height / target.height) < 1) {
+    const source = { w: crop.width, h: crop.height }
+    warnings.push({
+      code: 'smaller-than-target',
+      source,
+      target: { w: target.width, h: target.height },
+    })
   }
-  const cap = spec.maxLongEdge
-  if (cap && Math.max(width, height) > cap) {
-    // The long side lands exactly on the cap; the short side is rounded to keep the ratio.
-    const factor = cap / Math.max(width, height)
-    if (width >= height) [width, height] = [cap, Math.max(1, Math.round(height * factor))]
-    else [width, height] = [Math.max(1, Math.round(width * factor)), cap]
-  }
-  if (spec.maxPixels && width * height > spec.maxPixels) {
-    const factor = Math.sqrt(spec.maxPixels / (width * height))
-    width = Math.max(1, Math.floor(width * factor))
-    height = Math.max(1, Math.floor(height * factor))
-  }
-  return { size: { width, height }, warnings }
+  return { size: outputSizeFor(crop, spec), warnings }
 }
 
 /**
