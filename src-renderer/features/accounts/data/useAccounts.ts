@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { AccountSummary } from '../../../../src-shared/accounts/contract'
 import { useApi } from '../../../api/ApiContext'
+import { useReloadable } from '../../../api/useReloadable'
 
 export type AccountsLoad =
   | { status: 'loading' }
@@ -10,33 +11,10 @@ export type AccountsLoad =
 /** The connected accounts, reloaded whenever main says they changed (any window, any cause). */
 export function useAccounts(): AccountsLoad {
   const api = useApi()
-  const [accounts, setAccounts] = useState<AccountSummary[]>()
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null)
-  const [version, setVersion] = useState(0)
+  const load = useCallback(() => api.call('accounts.list'), [api])
+  const { value: accounts, failure, reload, retry } = useReloadable(load)
 
-  useEffect(() => api.on('accounts.changed', () => setVersion((count) => count + 1)), [api])
-
-  useEffect(() => {
-    let current = true
-    api.call('accounts.list').then(
-      (loaded) => {
-        if (!current) return
-        setAccounts(loaded)
-        setFailure(null)
-      },
-      (error: unknown) => {
-        if (current) setFailure({ error })
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [api, version])
-
-  const retry = useCallback(() => {
-    setFailure(null)
-    setVersion((count) => count + 1)
-  }, [])
+  useEffect(() => api.on('accounts.changed', reload), [api, reload])
 
   if (accounts) return { status: 'ready', accounts }
   if (failure) return { status: 'failed', error: failure.error, retry }

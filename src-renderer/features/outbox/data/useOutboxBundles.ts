@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { OutboxPostBundles } from '../../../../src-shared/publishing/bundles-contract'
 import { useApi } from '../../../api/ApiContext'
+import { useReloadable } from '../../../api/useReloadable'
 
 export type OutboxBundlesLoad =
   | { status: 'loading' }
@@ -14,12 +15,10 @@ export type OutboxBundlesLoad =
  */
 export function useOutboxBundles(): OutboxBundlesLoad {
   const api = useApi()
-  const [posts, setPosts] = useState<OutboxPostBundles[]>()
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null)
-  const [version, setVersion] = useState(0)
+  const load = useCallback(() => api.call('bundles.outbox'), [api])
+  const { value: posts, failure, reload, retry } = useReloadable(load)
 
   useEffect(() => {
-    const reload = () => setVersion((count) => count + 1)
     const seen = new Set<string>()
     const offProgress = api.on('bundles.progress', ({ jobId, state }) => {
       if (state === 'running' && seen.has(jobId)) return
@@ -33,29 +32,7 @@ export function useOutboxBundles(): OutboxBundlesLoad {
       offPosts()
       offJobs()
     }
-  }, [api])
-
-  useEffect(() => {
-    let current = true
-    api.call('bundles.outbox').then(
-      (loaded) => {
-        if (!current) return
-        setPosts(loaded)
-        setFailure(null)
-      },
-      (error: unknown) => {
-        if (current) setFailure({ error })
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [api, version])
-
-  const retry = useCallback(() => {
-    setFailure(null)
-    setVersion((count) => count + 1)
-  }, [])
+  }, [api, reload])
 
   if (posts) return { status: 'ready', posts }
   if (failure) return { status: 'failed', error: failure.error, retry }

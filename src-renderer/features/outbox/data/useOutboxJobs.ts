@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { OutboxJobView } from '../../../../src-shared/publishing/contract'
 import { useApi } from '../../../api/ApiContext'
+import { useReloadable } from '../../../api/useReloadable'
 
 export type OutboxLoad =
   | { status: 'loading' }
@@ -13,13 +14,12 @@ export type OutboxLoad =
  */
 export function useOutboxJobs(): OutboxLoad {
   const api = useApi()
-  const [jobs, setJobs] = useState<OutboxJobView[]>()
-  const [failure, setFailure] = useState<{ error: unknown } | null>(null)
-  const [version, setVersion] = useState(0)
+  const load = useCallback(() => api.call('outbox.list', {}), [api])
+  const { value: jobs, setValue: setJobs, failure, reload, retry } = useReloadable(load)
 
-  useEffect(() => api.on('outbox.changed', () => setVersion((count) => count + 1)), [api])
+  useEffect(() => api.on('outbox.changed', reload), [api, reload])
   // A post's title (its caption's first line) changes with posts.changed, not outbox.changed.
-  useEffect(() => api.on('posts.changed', () => setVersion((count) => count + 1)), [api])
+  useEffect(() => api.on('posts.changed', reload), [api, reload])
 
   useEffect(
     () =>
@@ -28,30 +28,8 @@ export function useOutboxJobs(): OutboxLoad {
           current?.map((job) => (job.id === id ? { ...job, state, progress } : job)),
         ),
       ),
-    [api],
+    [api, setJobs],
   )
-
-  useEffect(() => {
-    let current = true
-    api.call('outbox.list', {}).then(
-      (loaded) => {
-        if (!current) return
-        setJobs(loaded)
-        setFailure(null)
-      },
-      (error: unknown) => {
-        if (current) setFailure({ error })
-      },
-    )
-    return () => {
-      current = false
-    }
-  }, [api, version])
-
-  const retry = useCallback(() => {
-    setFailure(null)
-    setVersion((count) => count + 1)
-  }, [])
 
   if (jobs) return { status: 'ready', jobs }
   if (failure) return { status: 'failed', error: failure.error, retry }
