@@ -73,10 +73,14 @@ test('photos selected in the Library start a new post, attached in the order the
   await expect(page).toHaveURL(/#\/compose\/post\/[0-9a-f]{32}$/)
   const postId = new URL(page.url()).hash.split('/').pop() ?? ''
   await expect(photoCards(page)).toHaveCount(3)
-  const labels = await photoCards(page).evaluateAll((cards) =>
-    cards.map((card) => card.getAttribute('aria-label') ?? ''),
-  )
-  expect(labels).toEqual(selectedOrder.map((name, at) => `${name}, photo ${at + 1} of 3`))
+  // The cards come before the Library's list has loaded (then they cannot name their photos yet).
+  await expect
+    .poll(() =>
+      photoCards(page).evaluateAll((cards) =>
+        cards.map((card) => card.getAttribute('aria-label') ?? ''),
+      ),
+    )
+    .toEqual(selectedOrder.map((name, at) => `${name}, photo ${at + 1} of 3`))
 
   // It is a draft on disk already, with the same order, and it is still there after a reload.
   const cardIds = await photoCards(page).evaluateAll((cards) =>
