@@ -117,3 +117,39 @@ test('one photo picked with the mouse starts a post too, and the posts list show
   await expect(page.locator('.post-row')).toHaveCount(1)
   await expect(page.getByRole('button', { name: /^Drafts/ })).toContainText('1')
 })
+
+test('while the Library list is on its way, photo cards say so; if it cannot be read, they say that', async ({
+  page,
+  host,
+}) => {
+  await importPhotos(page, host.url)
+  const cell = photoGrid(page).getByRole('gridcell').first()
+  const name = (await cell.getAttribute('title')) ?? ''
+  await cell.click()
+  await page.getByRole('button', { name: 'New post with this photo' }).click()
+  const card = photoCards(page).first()
+  await expect(card).toHaveAttribute('aria-label', `${name}, photo 1 of 1`)
+
+  // Hold the real host's answer to the list call: a slow disk, as a crafter's old laptop has.
+  let release = (): void => {}
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/api/photos.list', async (route) => {
+    await held
+    await route.continue()
+  })
+  await page.reload()
+  await expect(card).toHaveAttribute('aria-label', 'Loading photo…, photo 1 of 1')
+  await expect(card.getByRole('status')).toHaveText('Loading photo…')
+  await expect(card).not.toContainText('not in the Library')
+  release()
+  await expect(card).toHaveAttribute('aria-label', `${name}, photo 1 of 1`)
+  await expect(card.locator('img')).toBeVisible()
+
+  // A list call that fails (this abort stands in for a library main cannot read, which the
+  // browser host cannot be made to produce on purpose): no claim that the photo is gone.
+  await page.unroute('**/api/photos.list')
+  await page.route('**/api/photos.list', (route) => route.abort('failed'))
+  await page.reload()
+  await expect(card).toHaveAttribute('aria-label', 'The Library could not be read, photo 1 of 1')
+  await expect(card).not.toContainText('not in the Library')
+})

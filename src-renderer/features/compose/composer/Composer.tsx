@@ -119,7 +119,13 @@ function ComposerForm({
           {t('compose.targets.none')}
         </p>
       )}
-      <PostPhotos photos={post.photos} targets={post.targets} change={change} library={library} />
+      <PostPhotos
+        photos={post.photos}
+        targets={post.targets}
+        change={change}
+        library={library}
+        libraryStatus={list.status}
+      />
       <PostPreviews post={post} library={library} accounts={accounts} />
       <BundlePanel postId={post.id} targets={post.targets} saveFirst={flush} />
       <QueueBar

@@ -14,9 +14,20 @@ import {
 } from '../../../../src-shared/posts/crop-choice'
 import { postPhotoType } from './reorder'
 
+/** How far the composer got reading the Library's photo list. */
+export type LibraryStatus = 'loading' | 'ready' | 'failed'
+
+/** Why a card has no photo record: still loading, the list unreadable, or really not there. */
+const noRecordText = {
+  loading: 'compose.photos.loadingPhoto',
+  failed: 'compose.photos.libraryUnreadable',
+  ready: 'compose.photos.missingPhoto',
+} as const
+
 interface PhotoCardProps {
   photo: PostPhoto
   record: PhotoRecord | undefined
+  libraryStatus: LibraryStatus
   index: number
   total: number
   targets: readonly NetworkId[]
@@ -28,13 +39,14 @@ interface PhotoCardProps {
 
 /** One attached photo: thumbnail, order controls, alt text with each network's limit, crops. */
 export function PhotoCard(props: PhotoCardProps) {
-  const { photo, record, index, total, targets, onMove, onDropAt, onChange, onRemove } = props
+  const { photo, record, libraryStatus, index, total, targets } = props
+  const { onMove, onDropAt, onChange, onRemove } = props
   const { t } = useTranslation()
   const api = useApi()
   const altId = useId()
   const altHintId = useId()
   const position = { position: index + 1, total }
-  const name = record?.originalName ?? t('compose.photos.missingPhoto')
+  const name = record?.originalName ?? t(noRecordText[libraryStatus])
   const altText = photo.altText ?? record?.altText ?? ''
 
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>): void => {
@@ -65,7 +77,12 @@ export function PhotoCard(props: PhotoCardProps) {
         {record ? (
           <img src={api.photoUrl(photo.photoId, 'thumbnail')} alt="" draggable={false} />
         ) : (
-          <span className="photo-card__missing">{t('compose.photos.missingPhoto')}</span>
+          <span
+            className="photo-card__missing"
+            role={libraryStatus === 'loading' ? 'status' : undefined}
+          >
+            {name}
+          </span>
         )}
         <span className="photo-card__position" aria-hidden="true">
           {index + 1}

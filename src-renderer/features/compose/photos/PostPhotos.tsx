@@ -4,7 +4,7 @@ import type { PhotoId, PhotoRecord } from '../../../../src-shared/photos/model'
 import type { PostDocument, PostPatch, PostPhoto } from '../../../../src-shared/posts/model'
 import { filesFromDrop } from '../../library/import/collect-files'
 import { LibraryDrawer } from './LibraryDrawer'
-import { PhotoCard } from './PhotoCard'
+import { PhotoCard, type LibraryStatus } from './PhotoCard'
 import { PinterestCarouselNotice } from './PinterestCarouselNotice'
 import { libraryPhotoType, moveItem, postPhotoType } from './reorder'
 import { useImportAndAttach } from './useImportAndAttach'
@@ -22,11 +22,14 @@ export const PostPhotos = memo(function PostPhotos({
   targets,
   change,
   library,
+  libraryStatus,
 }: {
   photos: PostDocument['photos']
   targets: PostDocument['targets']
   change: Change
   library: ReadonlyMap<string, PhotoRecord>
+  /** Until the list is read, a photo missing from `library` is not yet known to be missing. */
+  libraryStatus: LibraryStatus
 }) {
   const { t } = useTranslation()
   const [drawerOpen, setDrawerOpen] = useState(false)
@@ -106,6 +109,7 @@ export const PostPhotos = memo(function PostPhotos({
                 key={photo.photoId}
                 photo={photo}
                 record={library.get(photo.photoId)}
+                libraryStatus={libraryStatus}
                 index={index}
                 total={photos.length}
                 targets={targets}
