@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { expect, test } from '../../e2e/browser-host'
 import { machineBusyMs, otherLoad, treeCpuMs } from '../measure'
 import { graphemes, typedText } from './caption'
+import { startPresentationTrace } from './presentation'
 import { installProbe, type ProbeReport } from './probe'
 import { saveProfile, startProfile, summariseProfile } from './profile'
 import { printReport, type RoundResult } from './report'
@@ -36,6 +37,13 @@ const everyNetwork = [
 
 test.setTimeout(30 * 60_000)
 
+/**
+ * The caption box as the composer lays it out in the browser's default 1280 × 720 viewport. The
+ * peers copy it: a browser's cost per key grows with the area it re-lays, rasters and draws.
+ * Checked on every Werkschau row, so a change to the composer's layout cannot skew the peers.
+ */
+const editorBox = { width: 896, height: 256 }
+
 /** A new post from the posts list, with exactly `row.targets` and `row.caption`. */
 async function openPost(page: Page, url: string, row: RowSpec): Promise<void> {
   await page.goto(url)
@@ -48,6 +56,16 @@ async function openPost(page: Page, url: string, row: RowSpec): Promise<void> {
       .getByRole('checkbox', { name, exact: true })
       .setChecked(row.targets.includes(name), { timeout: 10_000 })
   await expect(page.locator('.counters > li')).toHaveCount(row.targets.length)
+  const box = await input.boundingBox()
+  if (
+    !box ||
+    Math.abs(box.width - editorBox.width) > 1 ||
+    Math.abs(box.height - editorBox.height) > 1
+  )
+    throw new Error(
+      `The caption box is ${box?.width} × ${box?.height} px, the peers copy ` +
+        `${editorBox.width} × ${editorBox.height}: update editorBox.`,
+    )
   await input.click()
   if (row.caption) {
     // Pasted in one go, as text comes from a notes app: typing 2 000 characters would take minutes.
@@ -67,7 +85,8 @@ async function openPost(page: Page, url: string, row: RowSpec): Promise<void> {
  */
 async function openPeer(page: Page, row: RowSpec): Promise<void> {
   const box =
-    'display:block;box-sizing:border-box;width:40rem;height:16rem;overflow-y:auto;' +
+    `display:block;box-sizing:border-box;width:${editorBox.width}px;height:${editorBox.height}px;` +
+    'overflow-y:auto;' +
     'padding:0.75rem 0.875rem;border:1px solid #ccc;font:16px/1.5 system-ui,sans-serif;' +
     'white-space:pre-wrap;overflow-wrap:anywhere'
   const element =
@@ -134,6 +153,8 @@ async function startMetrics(page: Page): Promise<() => Promise<Record<MetricName
 /** Where `BENCH_EDITOR_PROFILE` asks for CPU profiles (the first round of every row). */
 const profileDir = process.env.BENCH_EDITOR_PROFILE ? resolve(process.env.BENCH_EDITOR_PROFILE) : ''
 const bundleDir = join(process.cwd(), 'out', 'renderer', 'assets')
+/** `BENCH_EDITOR_PRESENTATION=1`: also time each key to the screen (Chromium's EventLatency). */
+const tracePresentation = process.env.BENCH_EDITOR_PRESENTATION === '1'
 
 async function measureRow(
   browser: Browser,
@@ -170,9 +191,14 @@ async function measureRow(
     const cpuBefore = treeCpuMs()
     const busyBefore = machineBusyMs()
     const profiling = profileDir && round === 1 ? await startProfile(page) : undefined
+    // Opt-in: the trace itself adds about a millisecond to the keys it times (see presentation.ts).
+    const presentation = tracePresentation
+      ? await startPresentationTrace(page)
+      : async (): Promise<number[]> => []
     const started = performance.now()
     await typeKeys(warmUpKeys, typed.length)
     const wallMs = performance.now() - started
+    const presented = await presentation()
     const profile = await profiling?.()
     const load = otherLoad(machineBusyMs() - busyBefore, treeCpuMs() - cpuBefore, wallMs)
     const after = await metrics()
@@ -188,6 +214,7 @@ async function measureRow(
     return {
       row: row.id,
       samples: report.samples.slice(warmUpKeys),
+      presented,
       events: report.events.filter((event) => event.startTime >= firstMeasured - 0.5),
       longFrames: report.longFrames.filter((frame) => frame.startTime >= firstMeasured),
       eventTimingSupported: report.eventTimingSupported,

@@ -17,6 +17,8 @@ import { eventTimingPerKey, percentile, since, summarise } from './stats'
 export interface RoundResult {
   row: string
   samples: KeySample[]
+  /** Chromium's own keystroke-to-presentation times (EventLatency) of the measured key presses. */
+  presented: number[]
   events: EventTiming[]
   longFrames: LongFrame[]
   eventTimingSupported: boolean
@@ -81,14 +83,24 @@ export function printReport(results: RoundResult[], about: { browser: string }):
   )
   console.log('')
 
-  const header = ['ms', 'keys', 'p50', 'p95', 'p99', 'max', 'all painted p95', 'other load']
+  const presentedMeasured = results.some((result) => result.presented.length > 0)
+  const header = ['ms', 'keys', 'p50', 'p95', 'p99', 'max', 'all painted p95']
+  if (presentedMeasured) header.push('presented p50 / p95')
+  header.push('other load')
   const lines: string[][] = [header]
   const perRow = selectedRows.map((row) => {
     const runs = results.filter((result) => result.row === row.id)
     const samples = runs.flatMap((run) => run.samples)
-    return { row, runs, samples, paint: summarise(since(samples, (sample) => sample.painted)) }
+    const presented = summarise(runs.flatMap((run) => run.presented))
+    return {
+      row,
+      runs,
+      samples,
+      presented,
+      paint: summarise(since(samples, (sample) => sample.painted)),
+    }
   })
-  for (const { row, runs, samples, paint } of perRow) {
+  for (const { row, runs, samples, paint, presented } of perRow) {
     const allPainted = percentile(
       since(samples, (sample) => sample.restPainted ?? sample.painted),
       95,
@@ -102,6 +114,7 @@ export function printReport(results: RoundResult[], about: { browser: string }):
       ms(paint.p99),
       ms(paint.max),
       ms(allPainted),
+      ...(presentedMeasured ? [`${ms(presented.p50)} / ${ms(presented.p95)}`] : []),
       `${Math.round(load * 100)} %`,
     ])
   }
@@ -164,12 +177,18 @@ export function printReport(results: RoundResult[], about: { browser: string }):
     const notes = [`p95 per round ${perRound}`]
     if (late > 0) notes.push(`${late} keys showed the counters a frame or more after the text`)
     if (runs.every((run) => run.eventTimingSupported)) {
-      const slow = runs.flatMap((run) => eventTimingPerKey(run.samples, run.events))
+      // The key's own events, and its keyup apart: the harness sends the keyup right after the
+      // key, so it can land behind the deferred render of counters and wait for that frame.
+      const slow = (names: readonly string[]): number[] =>
+        runs.flatMap((run) => eventTimingPerKey(run.samples, run.events, names))
+      const keyEvents = slow(['keydown', 'keypress', 'beforeinput', 'input'])
+      const keyups = slow(['keyup'])
+      const longest = (values: number[]): string =>
+        values.length === 0 ? '' : `, longest ${ms(Math.max(...values))} ms`
       notes.push(
-        slow.length === 0
-          ? 'Event Timing: no keystroke ≥ 16 ms'
-          : `Event Timing: ${slow.length} of ${samples.length} keystrokes ≥ 16 ms, ` +
-              `longest ${ms(Math.max(...slow))} ms`,
+        `Event Timing (entries ≥ 16 ms): keydown/input of ${keyEvents.length} of ` +
+          `${samples.length} keystrokes${longest(keyEvents)}; keyup of ${keyups.length}` +
+          longest(keyups),
       )
     } else notes.push('Event Timing API not available')
     if (runs.every((run) => run.longFramesSupported)) {
@@ -218,6 +237,12 @@ export function printReport(results: RoundResult[], about: { browser: string }):
     `  ${met ? 'met   ' : 'MISSED'}  p95 keystroke to next paint < ${targetP95Ms} ms with ` +
       `${judged.row.label}: ${ms(judged.paint.p95)} ms`,
   )
+  // The issue's measure is the page's own (performance marks); the screen comes later still.
+  if (presentedMeasured)
+    console.log(
+      `  (for comparison, not the target's measure: p95 keystroke to presentation, Chromium's ` +
+        `EventLatency: ${ms(judged.presented.p95)} ms; the trace slows this run's keys too)`,
+    )
   if (!met) {
     console.log('')
     console.log(`!!! TARGET MISSED: p95 keystroke to next paint < ${targetP95Ms} ms !!!`)

@@ -38,18 +38,20 @@ export function since(
 }
 
 /**
- * The longest Event Timing duration of each keystroke's events (keydown, beforeinput, input,
- * keyup…): those whose time stamp falls between its start and the next keystroke's. Keystrokes
- * without a reported entry were below the API's 16 ms threshold.
+ * The longest Event Timing duration of each keystroke's events named `names` (keydown,
+ * beforeinput, input, keyup…): those whose time stamp falls between its start and the next
+ * keystroke's. Keystrokes without a reported entry were below the API's 16 ms threshold.
  */
 export function eventTimingPerKey(
   samples: readonly KeySample[],
   events: readonly EventTiming[],
+  names: readonly string[],
 ): number[] {
   return samples.flatMap((sample, index) => {
     const end = samples[index + 1]?.start ?? Number.POSITIVE_INFINITY
     const durations = events
       .filter((event) => event.startTime >= sample.start - 0.5 && event.startTime < end - 0.5)
+      .filter((event) => names.includes(event.name))
       .map((event) => event.duration)
     return durations.length === 0 ? [] : [Math.max(...durations)]
   })
