@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { expectNoSeriousAxeViolations } from './axe'
 import { expect, test } from './browser-host'
+import { importFixturePhotos } from './import-photos'
 
 /**
  * Export bundles from the composer in real Chromium against the real browser host: a post with
@@ -11,7 +12,6 @@ import { expect, test } from './browser-host'
  * Instagram caption on the clipboard.
  */
 
-const fixtures = join(process.cwd(), 'tests', 'fixtures', 'photos')
 const photoFiles = ['werkbank-landscape.jpg', 'tassen-rotated.jpg']
 
 // Real photos go through the real import and render pipeline: allow for a slow CI.
@@ -28,13 +28,7 @@ test('makes an Instagram export folder for a post with two photos and copies its
     origin: new URL(host.url).origin,
   })
   await page.goto(host.url)
-  await page
-    .getByLabel('Add photos…')
-    .first()
-    .setInputFiles(photoFiles.map((file) => join(fixtures, file)))
-  await expect(
-    page.getByRole('region', { name: /^(Adding photos|Photos added)$/ }).getByRole('status'),
-  ).toHaveText(/Import finished: 2 photos added/, { timeout: 90_000 })
+  await importFixturePhotos(page, photoFiles)
 
   // Compose: Instagram, a caption with an emoji and a hashtag, two photos, alt text for one.
   await page.evaluate(() => (window.location.hash = '#/compose'))

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import twitterText from 'twitter-text'
 import { expectNoSeriousAxeViolations } from './axe'
 import { expect, test } from './browser-host'
+import { importFixturePhotos } from './import-photos'
 
-const fixtures = join(process.cwd(), 'tests', 'fixtures', 'photos')
 const photoFiles = ['werkbank-landscape.jpg', 'tassen-rotated.jpg', 'produkt-freigestellt.png']
 
 // Real photos go through the real import pipeline first: allow for a slow CI.
@@ -21,13 +21,7 @@ const captionTab = (page: Page, name: RegExp): Locator =>
 
 async function importPhotos(page: Page, url: string): Promise<void> {
   await page.goto(url)
-  await page
-    .getByLabel('Add photos…')
-    .first()
-    .setInputFiles(photoFiles.map((f) => join(fixtures, f)))
-  await expect(
-    page.getByRole('region', { name: /^(Adding photos|Photos added)$/ }).getByRole('status'),
-  ).toHaveText(/Import finished: 3 photos added/, { timeout: 90_000 })
+  await importFixturePhotos(page, photoFiles)
 }
 
 async function goTo(page: Page, hash: string): Promise<void> {

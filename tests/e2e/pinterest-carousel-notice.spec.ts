@@ -1,9 +1,8 @@
 import type { Locator, Page } from '@playwright/test'
-import { join } from 'node:path'
 import { expectNoSeriousAxeViolations } from './axe'
 import { expect, test } from './browser-host'
+import { importFixturePhotos } from './import-photos'
 
-const fixtures = join(process.cwd(), 'tests', 'fixtures', 'photos')
 // Upright, 2667 × 2000 and 900 × 1200: a full 1000 × 1500 pin, and a 2:3 crop of only 800 × 1200.
 const photoFiles = ['werkbank-landscape.jpg', 'tassen-rotated.jpg']
 
@@ -14,14 +13,7 @@ const photoCards = (page: Page): Locator => page.locator('.photo-card')
 /** Both photos imported in the Library, then a new post with them (it targets Pinterest). */
 async function postWithBothPhotos(page: Page, url: string): Promise<void> {
   await page.goto(url)
-  await page
-    .getByLabel('Add photos…')
-    .first()
-    .setInputFiles(photoFiles.map((file) => join(fixtures, file)))
-  const panel = page.getByRole('region', { name: /^(Adding photos|Photos added)$/ })
-  await expect(panel.getByRole('status')).toHaveText(/Import finished: 2 photos added/, {
-    timeout: 90_000,
-  })
+  await importFixturePhotos(page, photoFiles)
   await page.getByRole('grid', { name: 'Photos' }).focus()
   await page.keyboard.press('Control+a')
   await page.getByRole('button', { name: 'New post with these photos' }).click()
